@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'tab/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      // The domain decides, the edges translate: no framework, store or transport in here.
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['express', 'botbuilder*', '@microsoft/*', '@azure/*', 'kysely', 'pg', 'better-sqlite3', 'zod', 'node:*', 'fs', 'http', 'https'], message: 'src/domain stays pure: parse at the edge, decide here.' },
+          { group: ['../*'], message: 'src/domain imports only from src/domain.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

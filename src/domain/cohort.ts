@@ -1,0 +1,121 @@
+import type { Instant, LocalDate, LocalDateTime } from './local-time';
+import type { EarlierTime, FixedTime, IndividualTemplate, PlenaryTemplate, SlotWindow } from './programme';
+
+export interface Person {
+  name: string;
+  email: string;
+  phone: string | null;
+  /** Entra ID object id, when the person is a user (member or guest) of the agency's tenant. */
+  entraObjectId: string | null;
+}
+
+export interface Advisor extends Person {
+  id: string;
+  title: string;
+}
+
+export const PARTICIPANT_ROLES = [
+  'line_leader',
+  'professional_leader',
+  'mact_coordinator',
+  'project_leader',
+  'consultant',
+  'partner',
+  'other',
+] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export interface Participant {
+  id: string;
+  role: ParticipantRole;
+  /** A leader/tovholder contact of the municipality: may register and book its individual meetings. */
+  contact: boolean;
+  /** Null once the cohort's personal data has been erased; the row stays so counts still add up. */
+  person: Person | null;
+}
+
+export const TIMES_OF_DAY = ['morning', 'afternoon', 'any'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
+/** A municipality's wish for its preparatory meeting, stated at registration (tilmelding). */
+export interface Registration {
+  preparatoryDay: LocalDate;
+  timeOfDay: TimeOfDay;
+  registeredAt: Instant;
+}
+
+export interface Municipality {
+  id: string;
+  name: string;
+  participants: Participant[];
+  registration: Registration | null;
+}
+
+export interface PlenaryMeeting extends PlenaryTemplate {
+  id: string;
+  /** Bumped on every change that invitations must follow; the event itself keeps its identity. */
+  version: number;
+  history: EarlierTime<FixedTime>[];
+}
+
+export interface IndividualMeeting extends IndividualTemplate {
+  id: string;
+  version: number;
+  history: EarlierTime<SlotWindow>[];
+}
+
+export type Meeting = PlenaryMeeting | IndividualMeeting;
+
+export const RSVP_ANSWERS = ['in_person', 'online', 'declined'] as const;
+export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
+export const RSVP_SOURCES = ['chat', 'tab', 'outlook', 'link', 'import'] as const;
+export type RsvpSource = (typeof RSVP_SOURCES)[number];
+
+export interface Rsvp {
+  meetingId: string;
+  participantId: string;
+  answer: RsvpAnswer;
+  /** Only for physical meetings; shown in the catering list and nowhere else. */
+  dietaryNote: string | null;
+  /** The meeting's start when the answer was given: an answer for an earlier date is kept, not counted. */
+  forStart: LocalDateTime;
+  answeredAt: Instant;
+  source: RsvpSource;
+}
+
+export const PRESENTATION_STATUSES = ['not_started', 'in_preparation', 'ready'] as const;
+export type PresentationStatus = (typeof PRESENTATION_STATUSES)[number];
+
+export interface Presentation {
+  meetingId: string;
+  municipalityId: string;
+  status: PresentationStatus;
+  link: string | null;
+  /** Null while nobody has reported on it yet. */
+  updatedAt: Instant | null;
+}
+
+export interface CohortSettings {
+  /** Working days before a physical meeting when the catering head-count is final. */
+  cateringWorkingDays: number;
+  /** Months after the follow-up window when personal data is erased. */
+  eraseAfterMonths: number;
+}
+
+export const DEFAULT_SETTINGS: CohortSettings = { cateringWorkingDays: 5, eraseAfterMonths: 6 };
+
+export interface Cohort {
+  id: string;
+  name: string;
+  edition: string;
+  settings: CohortSettings;
+  advisors: Advisor[];
+  meetings: Meeting[];
+  municipalities: Municipality[];
+  rsvps: Rsvp[];
+  presentations: Presentation[];
+  erasedAt: Instant | null;
+}
+
+export const MIN_MUNICIPALITIES = 3;
+export const MAX_MUNICIPALITIES = 6;

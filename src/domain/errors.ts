@@ -1,0 +1,54 @@
+/**
+ * Errors a user can meet: a stable code, a Danish message first, an English one second.
+ * Edges render them (4xx body, error card, CLI line); nothing else invents wording.
+ */
+export type ErrorCode =
+  | 'too_few_municipalities'
+  | 'too_many_municipalities'
+  | 'duplicate_municipality'
+  | 'no_leader_contact'
+  | 'no_advisor'
+  | 'duplicate_email'
+  | 'unknown_cohort'
+  | 'unknown_meeting'
+  | 'unknown_municipality'
+  | 'unknown_participant'
+  | 'meetings_out_of_order'
+  | 'plenaries_overlap'
+  | 'invalid_window'
+  | 'outside_window'
+  | 'followup_before_closing'
+  | 'preparatory_after_kickoff'
+  | 'invalid_date'
+  | 'not_a_plenary'
+  | 'not_an_individual_meeting'
+  | 'answer_not_offered'
+  | 'dietary_note_not_offered'
+  | 'text_too_long'
+  | 'no_presentation_task'
+  | 'invalid_link'
+  | 'cohort_erased'
+  | 'cohort_exists'
+  | 'concurrent_change'
+  | 'invalid_document';
+
+export interface Texts {
+  da: string;
+  en: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly text: Texts,
+    /** Where in the input the problem is, e.g. `municipalities.2.participants.0.email`. */
+    readonly path?: string,
+  ) {
+    super(text.en);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

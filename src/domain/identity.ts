@@ -1,0 +1,57 @@
+import type { Cohort } from './cohort';
+
+/** What Teams or Entra ID says about a signed-in user. */
+export interface Identity {
+  aadObjectId?: string | null;
+  email?: string | null;
+  userPrincipalName?: string | null;
+}
+
+export type Role = 'advisor' | 'leader' | 'participant';
+
+export interface Membership {
+  cohortId: string;
+  role: Role;
+  /** The advisor's or participant's id. */
+  personId: string;
+  municipalityId: string | null;
+}
+
+const normal = (s: string) => s.trim().toLowerCase();
+
+/**
+ * A guest's UPN (`jane_example.org#EXT#@agency.onmicrosoft.com`) is not an address anyone
+ * registered with; only `mail` carries the real one. A member's UPN usually is the address.
+ */
+function addressOf(identity: Identity): string | null {
+  const email = identity.email?.trim();
+  if (email) return normal(email);
+  const upn = identity.userPrincipalName?.trim();
+  return upn && !upn.toUpperCase().includes('#EXT#') ? normal(upn) : null;
+}
+
+function everyone(cohort: Cohort) {
+  return [
+    ...cohort.advisors.map((a) => ({ role: 'advisor' as const, personId: a.id, municipalityId: null, person: a })),
+    ...cohort.municipalities.flatMap((m) =>
+      m.participants.flatMap((p) =>
+        p.person
+          ? [{ role: p.contact ? ('leader' as const) : ('participant' as const), personId: p.id, municipalityId: m.id, person: p.person }]
+          : [],
+      ),
+    ),
+  ];
+}
+
+/**
+ * Who is who, for the bot, the tab and signed links alike: the Entra object id decides when it
+ * matches anyone; only otherwise the e-mail address does, case-insensitively.
+ */
+export function findMemberships(cohorts: readonly Cohort[], identity: Identity): Membership[] {
+  const people = cohorts.filter((c) => !c.erasedAt).flatMap((c) => everyone(c).map((e) => ({ ...e, cohortId: c.id })));
+  const oid = identity.aadObjectId?.trim().toLowerCase();
+  const byId = oid ? people.filter((e) => e.person.entraObjectId?.toLowerCase() === oid) : [];
+  const address = addressOf(identity);
+  const matches = byId.length > 0 ? byId : address ? people.filter((e) => normal(e.person.email) === address) : [];
+  return matches.map(({ cohortId, role, personId, municipalityId }) => ({ cohortId, role, personId, municipalityId }));
+}

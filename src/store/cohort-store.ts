@@ -1,0 +1,29 @@
+import type { Cohort } from '../domain/cohort';
+import type { Instant } from '../domain/local-time';
+
+export interface StoredCohort {
+  cohort: Cohort;
+  /** Bumped on every save; a save against an older revision is refused (optimistic concurrency). */
+  revision: number;
+}
+
+export interface CohortSummary {
+  id: string;
+  name: string;
+  edition: string;
+  municipalities: number;
+  participants: number;
+  erasedAt: Instant | null;
+}
+
+/** The cohort aggregate's persistence, the same on SQLite and PostgreSQL. */
+export interface CohortStore {
+  list(): Promise<CohortSummary[]>;
+  load(id: string): Promise<StoredCohort | null>;
+  /** Every cohort, for matching an identity across them. */
+  loadAll(): Promise<Cohort[]>;
+  /** Refuses an id that exists with DomainError `cohort_exists`. */
+  create(cohort: Cohort): Promise<StoredCohort>;
+  /** Refuses a stale revision with DomainError `concurrent_change`. */
+  save(cohort: Cohort, expectedRevision: number): Promise<StoredCohort>;
+}
