@@ -113,3 +113,12 @@ export function minutesOfDay(value: LocalTime): number {
 export function compareLocal<T extends LocalDate | LocalDateTime>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** How a date reads in Danish text: "tirsdag 25. april 2023". */
+export function danishDate(value: LocalDate): string {
+  return zoned(value).setLocale('da').toFormat('cccc d. MMMM yyyy');
+}
+
+export function englishDate(value: LocalDate): string {
+  return zoned(value).setLocale('en-GB').toFormat('cccc d MMMM yyyy');
+}

@@ -1,7 +1,7 @@
 import type { Cohort, IndividualMeeting, TimeOfDay } from './cohort';
 import { erased, findMunicipality } from './cohort-rules';
 import { DomainError } from './errors';
-import type { Instant, LocalDate } from './local-time';
+import { danishDate, englishDate, type Instant, type LocalDate } from './local-time';
 
 export function preparatoryMeeting(cohort: Cohort): IndividualMeeting | undefined {
   return cohort.meetings.find((m): m is IndividualMeeting => m.kind === 'preparatory');
@@ -21,8 +21,8 @@ export function register(
     throw new DomainError(
       'outside_window',
       {
-        da: `Vælg en af de tilbudte dage: ${offered.join(', ')}.`,
-        en: `Pick one of the offered days: ${offered.join(', ')}.`,
+        da: `Vælg en af de tilbudte dage: ${offered.map(danishDate).join(' eller ')}.`,
+        en: `Pick one of the offered days: ${offered.map(englishDate).join(' or ')}.`,
       },
       'preparatoryDay',
     );

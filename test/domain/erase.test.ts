@@ -1,0 +1,40 @@
+import { eraseDueOn, erasePersonalData } from '../../src/domain/erase';
+import { parseInstant } from '../../src/domain/local-time';
+import { recordRsvp, attendance } from '../../src/domain/rsvp';
+import { presentationTasks } from '../../src/domain/presentations';
+import { meetingByKey, sampleCohort } from '../support/sample-cohort';
+
+describe('erasing personal data', () => {
+  it('is due a configurable number of months after the follow-up window, six by default', () => {
+    const cohort = sampleCohort();
+    expect(eraseDueOn(cohort)).toBe('2024-07-11');
+    expect(eraseDueOn({ ...cohort, settings: { ...cohort.settings, eraseAfterMonths: 1 } })).toBe('2024-02-11');
+  });
+
+  it('removes names, addresses and dietary notes and keeps the structure and the counts', () => {
+    const at = parseInstant('2023-08-01T10:00:00Z');
+    let cohort = sampleCohort();
+    const meeting = meetingByKey(cohort, 'refleksion-2');
+    const participant = cohort.municipalities[0]!.participants[0]!;
+    cohort = recordRsvp(cohort, { meetingId: meeting.id, participantId: participant.id, answer: 'in_person', dietaryNote: 'Halal', at, source: 'chat' }).cohort;
+    const before = attendance(cohort, meeting.id);
+
+    const erased = erasePersonalData(cohort, parseInstant('2024-07-12T00:00:00Z'));
+    const text = JSON.stringify(erased.municipalities) + JSON.stringify(erased.rsvps);
+    expect(text).not.toMatch(/example\.org|Halal|Leder i/);
+    expect(erased.erasedAt).toBe('2024-07-12T00:00:00.000Z');
+    expect(erased.municipalities.map((m) => [m.name, m.participants.length])).toEqual(cohort.municipalities.map((m) => [m.name, 2]));
+    expect(erased.meetings).toEqual(cohort.meetings);
+    expect(attendance(erased, meeting.id)).toEqual(before);
+    expect(presentationTasks(erased)).toHaveLength(presentationTasks(cohort).length);
+  });
+
+  it('refuses changes to an erased cohort', () => {
+    const at = parseInstant('2024-07-12T00:00:00Z');
+    const erased = erasePersonalData(sampleCohort(), at);
+    const meeting = meetingByKey(erased, 'refleksion-2');
+    expect(() =>
+      recordRsvp(erased, { meetingId: meeting.id, participantId: erased.municipalities[0]!.participants[0]!.id, answer: 'in_person', dietaryNote: null, at, source: 'tab' }),
+    ).toThrow(expect.objectContaining({ code: 'cohort_erased' }));
+  });
+});
