@@ -1,10 +1,11 @@
 import { PROGRAMME_2023 } from '../../src/domain/default-programme';
 import { parseLocalDate, parseLocalDateTime, parseLocalTime } from '../../src/domain/local-time';
-import type { MeetingTemplate, PlenaryTemplate } from '../../src/domain/programme';
+import type { MeetingTemplate, PlenaryTemplate, SlotWindow } from '../../src/domain/programme';
 import { isInsideWindow, scheduleProblems } from '../../src/domain/schedule-rules';
 
 const meetings = () => structuredClone(PROGRAMME_2023.meetings) as MeetingTemplate[];
 const plenary = (list: MeetingTemplate[], key: string) => list.find((m) => m.key === key) as PlenaryTemplate;
+const windowOf = (list: MeetingTemplate[], i: number) => list[i]!.schedule as SlotWindow;
 const codes = (list: MeetingTemplate[]) => scheduleProblems(list).map((p) => [p.code, p.path]);
 
 describe('the programme schedule', () => {
@@ -34,8 +35,8 @@ describe('the programme schedule', () => {
 
   it('keeps the preparatory meetings before the kick-off and the follow-up after the closing meeting', () => {
     const list = meetings();
-    list[0]!.schedule = { ...(list[0]!.schedule as never), days: [parseLocalDate('2023-05-04')] };
-    list[6]!.schedule = { ...(list[6]!.schedule as never), days: [parseLocalDate('2023-10-31')] };
+    windowOf(list, 0).days = [parseLocalDate('2023-05-04')];
+    windowOf(list, 6).days = [parseLocalDate('2023-10-31')];
     expect(codes(list)).toEqual([
       ['preparatory_after_kickoff', 'meetings.0.schedule.days'],
       ['followup_before_closing', 'meetings.6.schedule.days'],
@@ -44,7 +45,7 @@ describe('the programme schedule', () => {
 
   it('refuses offered days out of order, repeated, or hours too short for one meeting', () => {
     const list = meetings();
-    const window = list[6]!.schedule as { days: unknown[]; from: unknown; to: unknown };
+    const window = windowOf(list, 6);
     window.days = [parseLocalDate('2024-01-10'), parseLocalDate('2024-01-09')];
     expect(codes(list)).toEqual([['invalid_window', 'meetings.6.schedule.days']]);
     window.days = [parseLocalDate('2024-01-09')];
