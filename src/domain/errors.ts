@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'cohort_erased'
   | 'cohort_exists'
   | 'concurrent_change'
+  /** Two items of one kind share an id (or a meeting key) within a cohort. */
+  | 'duplicate_id'
   | 'invalid_document';
 
 export interface Texts {

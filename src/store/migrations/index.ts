@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { cohortsMigration } from './0001-cohorts';
+
+/**
+ * Every migration, in order, listed in code rather than read from a folder: the same list serves
+ * dist/ and jest, which see .js and .ts files respectively. Append only; never edit a released one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-cohorts': cohortsMigration,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from 'kysely';
+
+/**
+ * Table types, identical on SQLite and PostgreSQL: ids and timestamps are ISO text, booleans are
+ * integer 0/1, nested values (titles, themes, schedules, history, settings) are JSON text.
+ *
+ * Child rows are keyed by (cohort_id, id): ids need only be unique within their cohort, so an upsert
+ * can never reach into another cohort. `position` keeps each list in the order it was saved.
+ */
+export interface CohortsTable {
+  id: string;
+  name: string;
+  edition: string;
+  /** JSON: CohortSettings. */
+  settings: string;
+  revision: number;
+  erased_at: string | null;
+  created_at: string;
+}
+
+export interface AdvisorsTable {
+  cohort_id: string;
+  id: string;
+  position: number;
+  name: string;
+  title: string;
+  email: string;
+  phone: string | null;
+  entra_object_id: string | null;
+}
+
+export interface MeetingsTable {
+  cohort_id: string;
+  id: string;
+  position: number;
+  key: string;
+  kind: string;
+  form: string;
+  /** JSON: Texts. */
+  title: string;
+  /** JSON: string[]. */
+  themes: string;
+  /** JSON: FixedTime for a plenary, SlotWindow for an individual meeting. */
+  schedule: string;
+  /** Null for individual meetings, which have no place. */
+  place: string | null;
+  /** 0/1; null for individual meetings. */
+  presentations: number | null;
+  version: number;
+  /** JSON: EarlierTime[]. */
+  history: string;
+}
+
+export interface MunicipalitiesTable {
+  cohort_id: string;
+  id: string;
+  position: number;
+  name: string;
+  /**
+   * Trimmed, lower-cased name: "Aarhus Kommune" and "aarhus kommune" collide on it. Null only
+   * inside a save, between releasing the keys and writing them again.
+   */
+  name_key: string | null;
+}
+
+export interface ParticipantsTable {
+  cohort_id: string;
+  id: string;
+  municipality_id: string;
+  position: number;
+  role: string;
+  /** 0/1: a leader/tovholder contact. */
+  contact: number;
+  /** The person columns are all null once the cohort's personal data has been erased. */
+  name: string | null;
+  email: string | null;
+  /** Trimmed, lower-cased e-mail, unique per cohort. */
+  email_key: string | null;
+  phone: string | null;
+  entra_object_id: string | null;
+}
+
+export interface RegistrationsTable {
+  cohort_id: string;
+  municipality_id: string;
+  preparatory_day: string;
+  time_of_day: string;
+  registered_at: string;
+}
+
+export interface RsvpsTable {
+  cohort_id: string;
+  meeting_id: string;
+  participant_id: string;
+  position: number;
+  answer: string;
+  dietary_note: string | null;
+  for_start: string;
+  answered_at: string;
+  source: string;
+}
+
+export interface PresentationsTable {
+  cohort_id: string;
+  meeting_id: string;
+  municipality_id: string;
+  position: number;
+  status: string;
+  link: string | null;
+  updated_at: string | null;
+}
+
+export interface Database {
+  cohorts: CohortsTable;
+  advisors: AdvisorsTable;
+  meetings: MeetingsTable;
+  municipalities: MunicipalitiesTable;
+  participants: ParticipantsTable;
+  registrations: RegistrationsTable;
+  rsvps: RsvpsTable;
+  presentations: PresentationsTable;
+}
+
+/** The root database or a transaction a caller opened, so other writes can share the cohort's transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,177 @@
+import type { Cohort } from '../../src/domain/cohort';
+import { erasePersonalData } from '../../src/domain/erase';
+import { DomainError } from '../../src/domain/errors';
+import { parseInstant } from '../../src/domain/local-time';
+import { engines, useStore } from '../support/engines';
+import { fullCohort } from '../support/full-cohort';
+import { meetingByKey, municipality, sampleCohort } from '../support/sample-cohort';
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
+}
+
+describe.each(engines())('cohort store on $name', (engine) => {
+  const fixture = useStore(engine);
+
+  it('opens on the engine asked for and answers a ping', async () => {
+    expect(fixture.store.engine).toBe(engine.name);
+    await expect(fixture.store.ping()).resolves.toBeUndefined();
+  });
+
+  it('loads exactly the cohort it saved, after a restart too', async () => {
+    const cohort = fullCohort();
+    // The fixture holds an answer given for the date the meeting has since moved from.
+    const moved = meetingByKey(cohort, 'refleksion-1');
+    expect(cohort.rsvps.find((r) => r.meetingId === moved.id)?.forStart).toBe('2023-06-06T09:00');
+    await expect(fixture.store.cohorts.create(cohort)).resolves.toEqual({ cohort, revision: 1 });
+    expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort, revision: 1 });
+
+    const restarted = await fixture.reopen();
+    expect(await restarted.cohorts.load(cohort.id)).toStrictEqual({ cohort, revision: 1 });
+    expect((await restarted.cohorts.loadAll()).find((c) => c.id === cohort.id)).toStrictEqual(cohort);
+  });
+
+  it('saves changes to every part of the aggregate and bumps the revision', async () => {
+    const before = fullCohort();
+    await fixture.store.cohorts.create(before);
+    const [first, second, third] = before.municipalities;
+    const changed: Cohort = {
+      ...before,
+      name: 'M-ACT 2023 (efterår)',
+      advisors: [...before.advisors, { id: 'a-extra', name: 'Per Plan', title: 'Fuldmægtig', phone: null, email: 'per@agency.example.org', entraObjectId: null }],
+      meetings: before.meetings.map((m) => (m.kind === 'plenary' ? { ...m, themes: [...m.themes, 'Nyt tema'] } : m)),
+      // Reordered, one renamed, one participant moved to another municipality.
+      municipalities: [
+        { ...third!, name: 'Vejle Kommune (ny)' },
+        { ...second!, participants: [...second!.participants, first!.participants[0]!] },
+        { ...first!, participants: first!.participants.slice(1), registration: null },
+      ],
+      rsvps: before.rsvps.slice().reverse(),
+    };
+    await expect(fixture.store.cohorts.save(changed, 1)).resolves.toEqual({ cohort: changed, revision: 2 });
+    expect(await (await fixture.reopen()).cohorts.load(before.id)).toStrictEqual({ cohort: changed, revision: 2 });
+  });
+
+  it('lets two municipalities trade names and two people trade e-mails in one save', async () => {
+    const cohort = sampleCohort();
+    await fixture.store.cohorts.create(cohort);
+    const [first, second, third] = cohort.municipalities;
+    const [a, b] = first!.participants;
+    const swapped: Cohort = {
+      ...cohort,
+      municipalities: [
+        { ...first!, name: second!.name, participants: [{ ...a!, person: b!.person }, { ...b!, person: a!.person }] },
+        { ...second!, name: first!.name },
+        third!,
+      ],
+    };
+    await fixture.store.cohorts.save(swapped, 1);
+    expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort: swapped, revision: 2 });
+  });
+
+  it('keeps the structure and counts of an erased cohort', async () => {
+    const cohort = fullCohort();
+    await fixture.store.cohorts.create(cohort);
+    const erased = erasePersonalData(cohort, parseInstant('2024-07-12T00:00:00.000Z'));
+    await fixture.store.cohorts.save(erased, 1);
+    expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort: erased, revision: 2 });
+    const summary = (await fixture.store.cohorts.list()).find((s) => s.id === cohort.id);
+    expect(summary).toEqual({ id: cohort.id, name: cohort.name, edition: cohort.edition, municipalities: 3, participants: 7, erasedAt: erased.erasedAt });
+  });
+
+  it('refuses a save against a stale revision and changes nothing', async () => {
+    const cohort = sampleCohort();
+    await fixture.store.cohorts.create(cohort);
+    const first = { ...cohort, name: 'Første ændring' };
+    await fixture.store.cohorts.save(first, 1);
+
+    const error = await refusal(fixture.store.cohorts.save({ ...cohort, name: 'Anden ændring', municipalities: [] }, 1));
+    expect(error.code).toBe('concurrent_change');
+    expect(error.text.da).toMatch(/ændret/);
+    expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort: first, revision: 2 });
+  });
+
+  // On PostgreSQL the two saves run on two pooled connections at once; SQLite's one connection takes them in turn.
+  it('lets exactly one of two simultaneous saves of one revision through', async () => {
+    const cohort = sampleCohort();
+    await fixture.store.cohorts.create(cohort);
+    const outcomes = await Promise.allSettled([
+      fixture.store.cohorts.save({ ...cohort, name: 'Fra den ene' }, 1),
+      fixture.store.cohorts.save({ ...cohort, name: 'Fra den anden' }, 1),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const rejected = outcomes.find((o) => o.status === 'rejected');
+    expect(rejected?.reason).toMatchObject({ code: 'concurrent_change' });
+    expect((await fixture.store.cohorts.load(cohort.id))?.revision).toBe(2);
+  });
+
+  it('refuses to save a cohort that was never created', async () => {
+    const error = await refusal(fixture.store.cohorts.save(sampleCohort(), 1));
+    expect(error.code).toBe('unknown_cohort');
+  });
+
+  it('returns null for an unknown id', async () => {
+    expect(await fixture.store.cohorts.load('no-such-cohort')).toBeNull();
+  });
+
+  it('removes a municipality with its participants, answers, presentation and registration', async () => {
+    const cohort = fullCohort();
+    await fixture.store.cohorts.create(cohort);
+    const gone = cohort.municipalities[0]!;
+    const goneParticipants = new Set(gone.participants.map((p) => p.id));
+    const without: Cohort = {
+      ...cohort,
+      municipalities: [...cohort.municipalities.slice(1), municipality('Horsens Kommune')],
+      rsvps: cohort.rsvps.filter((r) => !goneParticipants.has(r.participantId)),
+      presentations: cohort.presentations.filter((p) => p.municipalityId !== gone.id),
+    };
+    await fixture.store.cohorts.save(without, 1);
+
+    const db = fixture.store.db;
+    const left = async (table: 'participants' | 'registrations' | 'rsvps' | 'presentations', column: 'municipality_id' | 'participant_id', ids: string[]) =>
+      (await db.selectFrom(table).select('cohort_id').where('cohort_id', '=', cohort.id).where(column, 'in', ids).execute()).length;
+    expect(await left('participants', 'municipality_id', [gone.id])).toBe(0);
+    expect(await left('registrations', 'municipality_id', [gone.id])).toBe(0);
+    expect(await left('rsvps', 'participant_id', [...goneParticipants])).toBe(0);
+    expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort: without, revision: 2 });
+  });
+
+  it('cascades a deleted municipality to its rows in the database itself', async () => {
+    const cohort = fullCohort();
+    await fixture.store.cohorts.create(cohort);
+    const third = cohort.municipalities[2]!;
+    const db = fixture.store.db;
+    await db.deleteFrom('municipalities').where('cohort_id', '=', cohort.id).where('id', '=', third.id).execute();
+    const stored = await fixture.store.cohorts.load(cohort.id);
+    expect(stored?.cohort.municipalities.map((m) => m.id)).toEqual(cohort.municipalities.slice(0, 2).map((m) => m.id));
+    expect(stored?.cohort.presentations).toEqual([]);
+    const orphans = await db.selectFrom('participants').select('id').where('cohort_id', '=', cohort.id).where('municipality_id', '=', third.id).execute();
+    expect(orphans).toEqual([]);
+  });
+});
+
+describe.each(engines())('cohort list on $name', (engine) => {
+  const fixture = useStore(engine);
+
+  it('lists every cohort by name with its counts', async () => {
+    const five = { ...sampleCohort(['Aarhus Kommune', 'Odense Kommune', 'Vejle Kommune', 'Ærø Kommune', 'Aalborg Kommune']), name: 'Øst 2024' };
+    const three = { ...sampleCohort(), name: 'Århus-forløbet' };
+    const first = { ...sampleCohort(), name: 'Aabenraa 2023' };
+    for (const cohort of [five, three, first]) await fixture.store.cohorts.create(cohort);
+
+    const list = await fixture.store.cohorts.list();
+    // Danish order: Æ, Ø, Å come after Z, and "Aa" sorts as Å.
+    expect(list.map((s) => s.name)).toEqual(['Øst 2024', 'Aabenraa 2023', 'Århus-forløbet']);
+    expect(list.map((s) => [s.municipalities, s.participants])).toEqual([
+      [5, 10],
+      [3, 6],
+      [3, 6],
+    ]);
+    expect(list[0]).toEqual({ id: five.id, name: 'Øst 2024', edition: five.edition, municipalities: 5, participants: 10, erasedAt: null });
+  });
+});

@@ -1,0 +1,54 @@
+import type { Cohort, Participant } from '../../src/domain/cohort';
+import { parseInstant, parseLocalDate, parseLocalDateTime } from '../../src/domain/local-time';
+import { movePlenary, moveWindow } from '../../src/domain/move-meeting';
+import { setPresentationStatus } from '../../src/domain/presentations';
+import { register } from '../../src/domain/registration';
+import { recordRsvp } from '../../src/domain/rsvp';
+import { meetingByKey, sampleCohort } from './sample-cohort';
+
+let erasedCounter = 0;
+
+/** A participant row as it stays after an erase: no person, role and contact kept. */
+function erasedParticipant(): Participant {
+  return { id: `p-erased-${++erasedCounter}`, role: 'partner', contact: false, person: null };
+}
+
+/**
+ * The sample cohort with every part of the aggregate filled in: a registration, answers (one for a
+ * date the meeting has since moved from), a presentation with a link, moved meetings of both kinds
+ * with their history, a person with phone and Entra id, and an erased participant.
+ */
+export function fullCohort(names?: string[]): Cohort {
+  const base = sampleCohort(names);
+  const [first, second, third] = base.municipalities;
+  if (!first || !second || !third) throw new Error('fullCohort needs three municipalities');
+  const [leader, consultant] = first.participants;
+  if (!leader?.person || !consultant?.person) throw new Error('sample municipalities have a leader and a consultant');
+  const guest: Participant = {
+    ...consultant,
+    person: { ...consultant.person, phone: '+45 12 34 56 78', entraObjectId: '11111111-2222-3333-4444-555555555555' },
+  };
+  let cohort: Cohort = {
+    ...base,
+    settings: { cateringWorkingDays: 3, eraseAfterMonths: 12 },
+    municipalities: [{ ...first, participants: [leader, guest, erasedParticipant()] }, second, third],
+  };
+  const at = (iso: string) => parseInstant(iso);
+  const opstart = meetingByKey(cohort, 'opstart').id;
+  const refleksion1 = meetingByKey(cohort, 'refleksion-1').id;
+  const secondConsultant = second.participants[1]!.id;
+
+  cohort = register(cohort, first.id, { preparatoryDay: parseLocalDate('2023-04-25'), timeOfDay: 'morning' }, at('2023-04-01T08:00:00.000Z'));
+  cohort = recordRsvp(cohort, { meetingId: opstart, participantId: leader.id, answer: 'in_person', dietaryNote: 'Vegetar', at: at('2023-04-20T09:15:00.000Z'), source: 'chat' }).cohort;
+  cohort = recordRsvp(cohort, { meetingId: opstart, participantId: secondConsultant, answer: 'declined', dietaryNote: null, at: at('2023-04-21T09:15:00.000Z'), source: 'outlook' }).cohort;
+  cohort = recordRsvp(cohort, { meetingId: refleksion1, participantId: guest.id, answer: 'online', dietaryNote: null, at: at('2023-05-10T12:00:00.000Z'), source: 'tab' }).cohort;
+  cohort = movePlenary(cohort, refleksion1, parseLocalDateTime('2023-06-07T09:00'), at('2023-05-15T10:00:00.000Z'));
+  cohort = moveWindow(cohort, meetingByKey(cohort, 'opfoelgning').id, [parseLocalDate('2024-01-10'), parseLocalDate('2024-01-12')], at('2023-11-01T10:00:00.000Z'));
+  return setPresentationStatus(cohort, {
+    meetingId: meetingByKey(cohort, 'refleksion-2').id,
+    municipalityId: third.id,
+    status: 'in_preparation',
+    link: 'https://example.org/oplaeg',
+    at: at('2023-08-01T07:00:00.000Z'),
+  });
+}
