@@ -1,0 +1,15 @@
+import { formatFigure, type BenchModule } from './figures';
+import { serverBench } from './server-bench';
+
+const MODULES: BenchModule[] = [serverBench];
+
+async function run(): Promise<void> {
+  for (const module of MODULES) {
+    for (const figure of await module.run()) formatFigure(figure).forEach((line) => console.log(line));
+  }
+}
+
+run().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,154 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import {
+  AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID, BOT_ID, BOT_PASSWORD,
+  BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LOCAL_NOW, LOG_LEVEL, ORGANIZER_MAILBOX,
+  PORT, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
+} from './variables';
+
+export { ConfigError, isConfigError } from './config-error';
+export type { BotType, LogLevel } from './variables';
+
+export const DEFAULT_PORT = 3978;
+export const DEFAULT_DATABASE_FILE = 'data/gruppeforloeb.sqlite';
+export const LOOPBACK = '127.0.0.1';
+
+/** No tenant configured: nothing reaches Microsoft 365, and the clock may be set for a demo. */
+export interface LocalMode {
+  kind: 'local';
+  /** `LOCAL_NOW`: where the clock starts; it then runs at real speed. */
+  localNow: Date | null;
+}
+
+export interface BotConfig {
+  appId: string;
+  /** Absent for a user-assigned managed identity, which has no password. */
+  password: string | null;
+  tenantId: string;
+  type: BotType;
+}
+
+export interface TenantMode {
+  kind: 'tenant';
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  authorityHost: string;
+  graphEndpoint: string;
+  organizerMailbox: string | null;
+  bot: BotConfig | null;
+}
+
+export interface StoreConfig {
+  /** `postgres://…` selects PostgreSQL; null selects SQLite in `databaseFile`. */
+  databaseUrl: string | null;
+  /** Absolute. */
+  databaseFile: string;
+}
+
+export interface Config {
+  port: number;
+  /** Where the server listens: loopback in local mode, whatever HOST says. */
+  host: string;
+  store: StoreConfig;
+  logLevel: LogLevel;
+  mode: LocalMode | TenantMode;
+  /** Variables that are set but have no effect in this mode, for the start log. */
+  ignored: string[];
+}
+
+/**
+ * The only reader of the environment. Throws ConfigError, one line naming the variable, at the
+ * first wrong value; every variable has a default or is needed only with a tenant.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
+  const port = read(env, PORT) ?? DEFAULT_PORT;
+  const store = {
+    databaseUrl: read(env, DATABASE_URL) ?? null,
+    databaseFile: resolve(cwd, read(env, DATABASE_FILE) ?? DEFAULT_DATABASE_FILE),
+  };
+  const logLevel = read(env, LOG_LEVEL) ?? 'info';
+  const localNow = read(env, LOCAL_NOW) ?? null;
+  const tenantId = read(env, AAD_APP_TENANT_ID);
+  if (tenantId === undefined) {
+    for (const variable of TENANT_ONLY) read(env, variable);
+    const ignored = TENANT_ONLY.map((v) => v.name).filter((name) => rawValue(env, name) !== undefined);
+    return { port, host: LOOPBACK, store, logLevel, mode: { kind: 'local', localNow }, ignored };
+  }
+  if (localNow !== null) {
+    throw new ConfigError(LOCAL_NOW.name, {
+      da: 'kan ikke bruges, når AAD_APP_TENANT_ID er sat: med en tenant gælder det rigtige ur',
+      en: 'cannot be used when AAD_APP_TENANT_ID is set: with a tenant the real clock rules',
+    });
+  }
+  return { port, host: read(env, HOST) ?? '0.0.0.0', store, logLevel, mode: tenantMode(env, tenantId), ignored: botIgnored(env) };
+}
+
+function tenantMode(env: NodeJS.ProcessEnv, tenantId: string): TenantMode {
+  return {
+    kind: 'tenant',
+    tenantId,
+    clientId: required(env, AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID.name),
+    // A certificate will be the alternative to the secret; until then the secret is the credential.
+    clientSecret: required(env, AAD_APP_CLIENT_SECRET, AAD_APP_TENANT_ID.name),
+    authorityHost: read(env, AAD_APP_OAUTH_AUTHORITY_HOST) ?? 'https://login.microsoftonline.com',
+    graphEndpoint: read(env, GRAPH_ENDPOINT) ?? 'https://graph.microsoft.com',
+    organizerMailbox: read(env, ORGANIZER_MAILBOX) ?? null,
+    bot: botConfig(env, tenantId),
+  };
+}
+
+function botConfig(env: NodeJS.ProcessEnv, tenantId: string): BotConfig | null {
+  const appId = read(env, BOT_ID);
+  const type = read(env, BOT_TYPE) ?? 'SingleTenant';
+  const tenant = read(env, BOT_TENANT_ID) ?? tenantId;
+  const password = read(env, BOT_PASSWORD) ?? null;
+  if (appId === undefined) return null;
+  if (password === null && type !== 'UserAssignedMsi') {
+    throw new ConfigError(BOT_PASSWORD.name, {
+      da: 'skal sættes, når BOT_ID er sat (undtagen med BOT_TYPE=UserAssignedMsi)',
+      en: 'is required when BOT_ID is set (except with BOT_TYPE=UserAssignedMsi)',
+    });
+  }
+  return { appId, password, tenantId: tenant, type };
+}
+
+function botIgnored(env: NodeJS.ProcessEnv): string[] {
+  if (rawValue(env, BOT_ID.name) !== undefined) return [];
+  return [BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE].map((v) => v.name).filter((name) => rawValue(env, name) !== undefined);
+}
+
+function required<T>(env: NodeJS.ProcessEnv, variable: Variable<T>, because: string): T {
+  const value = read(env, variable);
+  if (value === undefined) {
+    throw new ConfigError(variable.name, { da: `skal sættes, når ${because} er sat`, en: `is required when ${because} is set` });
+  }
+  return value;
+}
+
+/** One line for the start log; secrets appear as `***`, never in any other form. */
+export function describeConfig(config: Config): string {
+  const { databaseUrl, databaseFile } = config.store;
+  const parts = [
+    `mode=${config.mode.kind}`,
+    `listen=${config.host}:${config.port}`,
+    databaseUrl === null ? `database=sqlite:${databaseFile}` : `database=${redactUrl(databaseUrl)}`,
+    `log=${config.logLevel}`,
+    ...modeParts(config.mode),
+  ];
+  return parts.join(' ');
+}
+
+function modeParts(mode: LocalMode | TenantMode): string[] {
+  if (mode.kind === 'local') return mode.localNow === null ? [] : [`clock=${mode.localNow.toISOString()} (LOCAL_NOW)`];
+  const bot = mode.bot;
+  return [
+    `tenant=${mode.tenantId}`,
+    `client=${mode.clientId}`,
+    'secret=***',
+    `authority=${mode.authorityHost}`,
+    `graph=${mode.graphEndpoint}`,
+    `mailbox=${mode.organizerMailbox ?? '-'}`,
+    bot === null ? 'bot=-' : `bot=${bot.appId} bot-type=${bot.type} bot-tenant=${bot.tenantId} bot-password=${bot.password === null ? '-' : '***'}`,
+  ];
+}

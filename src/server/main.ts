@@ -1,0 +1,71 @@
+import { eraseDueCohorts } from '../app/erase-due-cohorts';
+import { clockOf } from '../config/clock-of';
+import { isConfigError, loadConfig, type Config } from '../config/config';
+import { openStore, type Store } from '../store/open-store';
+import { createLog, messageOf, type Log } from './log';
+import { startPeriodic } from './periodic';
+import { startServer, type RunningServer } from './server';
+import { ignoredLine, startLines } from './start-lines';
+
+const HOUR_MS = 60 * 60_000;
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const log = createLog(config.logLevel);
+  const clock = clockOf(config);
+  const store = await openStore({
+    ...config.store,
+    clock,
+    onPoolError: (error) => log.error(`PostgreSQL-forbindelse fejlede / PostgreSQL connection failed: ${error.message}`),
+  });
+  const server = await startServer(config, { store, clock, log }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const periodic = startPeriodic(
+    [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ store: store.cohorts, clock }) }],
+    log,
+  );
+  startLines(config, server.url, clock).forEach((line) => log.info(line));
+  const ignored = ignoredLine(config);
+  if (ignored !== null) log.warn(ignored);
+  stopOnSignals(server, periodic, store, log);
+}
+
+/** The first signal stops gracefully; a second one means the person is done waiting. */
+function stopOnSignals(server: RunningServer, periodic: { stop(): Promise<void> }, store: Store, log: Log): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      log.warn(`${signal} igen: stopper straks / ${signal} again: stopping at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: stopper, lader igangværende forespørgsler blive færdige / stopping, letting requests in progress finish`);
+    Promise.all([server.close(), periodic.stop()])
+      .finally(() => store.close())
+      .then(() => {
+        log.info('Stoppet / stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error(`Stop fejlede / stop failed: ${messageOf(error)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start fejlede / start failed: ${messageOf(error)}\n`);
+  process.exit(1);
+});
