@@ -36,7 +36,21 @@ export function cohortProblems(cohort: Cohort): DomainError[] {
   if (cohort.municipalities.length > MAX_MUNICIPALITIES) problems.push(tooMany('municipalities'));
 
   const names = new Set<string>();
-  const emails = new Set<string>(cohort.advisors.map(emailKey));
+  const emails = new Set<string>();
+  const claim = (person: Person, path: string) => {
+    const key = emailKey(person);
+    if (emails.has(key)) {
+      problems.push(
+        new DomainError(
+          'duplicate_email',
+          { da: `E-mailadressen ${person.email} findes allerede i gruppeforløbet.`, en: `The e-mail address ${person.email} is already in the cohort.` },
+          path,
+        ),
+      );
+    }
+    emails.add(key);
+  };
+  cohort.advisors.forEach((a, i) => claim(a, `advisors.${i}.email`));
   cohort.municipalities.forEach((m, i) => {
     const name = m.name.trim().toLowerCase();
     if (names.has(name)) {
@@ -54,20 +68,7 @@ export function cohortProblems(cohort: Cohort): DomainError[] {
         ),
       );
     }
-    m.participants.forEach((p, j) => {
-      if (!p.person) return;
-      const key = emailKey(p.person);
-      if (emails.has(key)) {
-        problems.push(
-          new DomainError(
-            'duplicate_email',
-            { da: `E-mailadressen ${p.person.email} findes allerede i gruppeforløbet.`, en: `The e-mail address ${p.person.email} is already in the cohort.` },
-            `municipalities.${i}.participants.${j}.email`,
-          ),
-        );
-      }
-      emails.add(key);
-    });
+    m.participants.forEach((p, j) => p.person && claim(p.person, `municipalities.${i}.participants.${j}.email`));
   });
   return problems;
 }

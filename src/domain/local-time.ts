@@ -23,7 +23,7 @@ const TIME = /^\d{2}:\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 function invalid(what: Texts, value: string, path?: string): DomainError {
-  return new DomainError('invalid_date', { da: `Ugyldig ${what.da}: "${value}"`, en: `Invalid ${what.en}: "${value}"` }, path);
+  return new DomainError('invalid_date', { da: `${what.da}: "${value}"`, en: `${what.en}: "${value}"` }, path);
 }
 
 function zoned(iso: string): DateTime {
@@ -31,13 +31,13 @@ function zoned(iso: string): DateTime {
 }
 
 export function parseLocalDate(value: string, path?: string): LocalDate {
-  if (!DATE.test(value) || !zoned(value).isValid) throw invalid({ da: 'dato (ÅÅÅÅ-MM-DD)', en: 'date (YYYY-MM-DD)' }, value, path);
+  if (!DATE.test(value) || !zoned(value).isValid) throw invalid({ da: 'Ugyldig dato (ÅÅÅÅ-MM-DD)', en: 'Invalid date (YYYY-MM-DD)' }, value, path);
   return value as LocalDate;
 }
 
 export function parseLocalTime(value: string, path?: string): LocalTime {
   const [h, m] = value.split(':').map(Number);
-  if (!TIME.test(value) || h! > 23 || m! > 59) throw invalid({ da: 'klokkeslæt (TT:MM)', en: 'time (HH:MM)' }, value, path);
+  if (!TIME.test(value) || h! > 23 || m! > 59) throw invalid({ da: 'Ugyldigt klokkeslæt (TT:MM)', en: 'Invalid time (HH:MM)' }, value, path);
   return value as LocalTime;
 }
 
@@ -48,7 +48,7 @@ export function parseLocalTime(value: string, path?: string): LocalTime {
 export function parseLocalDateTime(value: string, path?: string): LocalDateTime {
   const dt = zoned(value);
   if (!DATE_TIME.test(value) || !dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== value) {
-    throw invalid({ da: 'tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)', en: 'date and time (YYYY-MM-DDTHH:MM)' }, value, path);
+    throw invalid({ da: 'Ugyldigt tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)', en: 'Invalid date and time (YYYY-MM-DDTHH:MM)' }, value, path);
   }
   return value as LocalDateTime;
 }
@@ -56,7 +56,7 @@ export function parseLocalDateTime(value: string, path?: string): LocalDateTime 
 export function parseInstant(value: string, path?: string): Instant {
   const dt = DateTime.fromISO(value, { setZone: true });
   if (!dt.isValid || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) {
-    throw invalid({ da: 'tidspunkt med tidszone', en: 'timestamp with time zone' }, value, path);
+    throw invalid({ da: 'Ugyldigt tidspunkt med tidszone', en: 'Invalid timestamp with time zone' }, value, path);
   }
   return instantOf(dt.toJSDate());
 }

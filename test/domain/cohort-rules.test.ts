@@ -48,6 +48,14 @@ describe('a cohort of 3 to 6 municipalities', () => {
     expect(caught(() => addMunicipality(cohort, advisorClash)).code).toBe('duplicate_email');
   });
 
+  it('refuses two advisors with the same address', () => {
+    const cohort = sampleCohort();
+    const twin = { ...cohort.advisors[0]!, id: 'a-twin', email: 'RIKKE@agency.example.org' };
+    expect(cohortProblems({ ...cohort, advisors: [...cohort.advisors, twin] }).map((p) => [p.code, p.path])).toEqual([
+      ['duplicate_email', 'advisors.1.email'],
+    ]);
+  });
+
   it('requires an advisor', () => {
     expect(cohortProblems({ ...sampleCohort(), advisors: [] }).map((p) => p.code)).toEqual(['no_advisor']);
   });

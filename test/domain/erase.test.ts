@@ -1,12 +1,13 @@
 import { eraseDueOn, erasePersonalData } from '../../src/domain/erase';
 import { parseInstant } from '../../src/domain/local-time';
 import { recordRsvp, attendance } from '../../src/domain/rsvp';
-import { presentationTasks } from '../../src/domain/presentations';
+import { presentationTasks, setPresentationStatus } from '../../src/domain/presentations';
 import { meetingByKey, sampleCohort } from '../support/sample-cohort';
 
 describe('erasing personal data', () => {
   it('is due a configurable number of months after the follow-up window, six by default', () => {
     const cohort = sampleCohort();
+    expect(eraseDueOn({ ...cohort, meetings: [] })).toBeNull();
     expect(eraseDueOn(cohort)).toBe('2024-07-11');
     expect(eraseDueOn({ ...cohort, settings: { ...cohort.settings, eraseAfterMonths: 1 } })).toBe('2024-02-11');
   });
@@ -17,11 +18,19 @@ describe('erasing personal data', () => {
     const meeting = meetingByKey(cohort, 'refleksion-2');
     const participant = cohort.municipalities[0]!.participants[0]!;
     cohort = recordRsvp(cohort, { meetingId: meeting.id, participantId: participant.id, answer: 'in_person', dietaryNote: 'Halal', at, source: 'chat' }).cohort;
+    cohort = setPresentationStatus(cohort, {
+      meetingId: meeting.id,
+      municipalityId: cohort.municipalities[0]!.id,
+      status: 'ready',
+      link: 'https://example.org/oplaeg-jens-hansen.pptx',
+      at,
+    });
     const before = attendance(cohort, meeting.id);
 
     const erased = erasePersonalData(cohort, parseInstant('2024-07-12T00:00:00Z'));
-    const text = JSON.stringify(erased.municipalities) + JSON.stringify(erased.rsvps);
+    const text = JSON.stringify(erased.municipalities) + JSON.stringify(erased.rsvps) + JSON.stringify(erased.presentations);
     expect(text).not.toMatch(/example\.org|Halal|Leder i/);
+    expect(erased.presentations).toEqual([expect.objectContaining({ status: 'ready', link: null })]);
     expect(erased.erasedAt).toBe('2024-07-12T00:00:00.000Z');
     expect(erased.municipalities.map((m) => [m.name, m.participants.length])).toEqual(cohort.municipalities.map((m) => [m.name, 2]));
     expect(erased.meetings).toEqual(cohort.meetings);

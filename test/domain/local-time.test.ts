@@ -15,7 +15,7 @@ describe('Copenhagen wall-clock time', () => {
     for (const bad of ['2023-02-30', '2023-13-01', '4. maj 2023', '']) {
       expect(() => parseLocalDate(bad)).toThrow(expect.objectContaining({ code: 'invalid_date' }));
     }
-    expect(() => parseLocalTime('24:00')).toThrow(expect.objectContaining({ text: expect.objectContaining({ da: expect.stringMatching(/^Ugyldig klokkeslæt/) }) }));
+    expect(() => parseLocalTime('24:00')).toThrow(expect.objectContaining({ text: expect.objectContaining({ da: expect.stringMatching(/^Ugyldigt klokkeslæt/) }) }));
     expect(() => parseLocalDateTime('2023-05-04 09:00')).toThrow();
     expect(() => parseInstant('2023-05-04T09:00')).toThrow(/time zone/);
   });

@@ -1,0 +1,89 @@
+import type { EraseOutcome } from '../app/erase-cohort';
+import type { Cohort } from '../domain/cohort';
+import type { DomainError, Texts } from '../domain/errors';
+import { toLocal, type Instant } from '../domain/local-time';
+import type { CohortSummary } from '../store/cohort-store';
+
+/** Danish first, English on the next line, as everywhere in the product. */
+const both = (t: Texts) => `${t.da}\n${t.en}\n`;
+
+export function usageText(problem?: Texts): string {
+  const lines = [
+    'Brug / usage: npm run cohort -- <kommando / command>',
+    '',
+    '  import FIL               Importér et gruppeforløb fra et JSON-dokument.',
+    '                           Import a cohort from a JSON document (FILE).',
+    '  export ID [--out FIL]    Eksportér et gruppeforløb som JSON, til skærmen eller til FIL.',
+    '                           Export a cohort as JSON, to the screen or to FILE.',
+    '  list                     Vis alle gruppeforløb.',
+    '                           List all cohorts.',
+    '  erase ID                 Slet gruppeforløbets persondata nu; struktur og antal bevares.',
+    "                           Erase the cohort's personal data now; structure and counts are kept.",
+    '',
+    'Dokumentet / the document: docs/cohort-document.md',
+  ];
+  return `${problem ? both(problem) + '\n' : ''}${lines.join('\n')}\n`;
+}
+
+/** A problem with no path concerns the document as a whole (not JSON, not an object). */
+const where = (path: string | undefined) => (path ? path : '(dokumentet / the document)');
+
+export function problemsText(problems: readonly DomainError[]): string {
+  const head = both({
+    da: `Dokumentet blev ikke importeret; intet er gemt. ${problems.length} fejl:`,
+    en: `The document was not imported; nothing was stored. ${problems.length} problem(s):`,
+  });
+  const lines = problems.map((p) => `  ${where(p.path)}: ${p.text.da}\n  ${' '.repeat(where(p.path).length)}  ${p.text.en}\n`);
+  return head + lines.join('');
+}
+
+export function failureText(error: DomainError): string {
+  return both(error.text);
+}
+
+const participants = (cohort: Cohort) => cohort.municipalities.reduce((n, m) => n + m.participants.length, 0);
+
+export function importedText(cohort: Cohort): string {
+  const counts = { m: cohort.municipalities.length, p: participants(cohort), n: cohort.meetings.length };
+  return both({
+    da: `Importeret: "${cohort.name}" (id ${cohort.id}) med ${counts.m} kommuner, ${counts.p} deltagere og ${counts.n} møder.`,
+    en: `Imported: "${cohort.name}" (id ${cohort.id}) with ${counts.m} municipalities, ${counts.p} participants and ${counts.n} meetings.`,
+  });
+}
+
+export function exportedText(id: string, file: string): string {
+  return both({ da: `Eksporteret: ${id} til ${file}.`, en: `Exported: ${id} to ${file}.` });
+}
+
+const localStamp = (at: Instant) => toLocal(at).replace('T', ' ');
+
+export function erasedText({ cohort, erasedNow, people, dietaryNotes }: EraseOutcome): string {
+  const name = `"${cohort.name}" (id ${cohort.id})`;
+  const at = localStamp(cohort.erasedAt!);
+  if (!erasedNow) {
+    return both({ da: `${name} var allerede slettet ${at}; intet er ændret.`, en: `${name} was already erased at ${at}; nothing changed.` });
+  }
+  const kept = { m: cohort.municipalities.length, n: cohort.meetings.length, p: participants(cohort), r: cohort.rsvps.length };
+  return both({
+    da: `Persondata slettet i ${name} ${at}: navne, adresser og telefonnumre på ${people} deltagere og ${dietaryNotes} kostbemærkninger. Bevaret: ${kept.m} kommuner, ${kept.n} møder, ${kept.p} deltagere uden navn og ${kept.r} svar.`,
+    en: `Personal data erased in ${name} at ${at}: names, addresses and phone numbers of ${people} participants and ${dietaryNotes} dietary notes. Kept: ${kept.m} municipalities, ${kept.n} meetings, ${kept.p} participants without names and ${kept.r} answers.`,
+  });
+}
+
+const HEADINGS: Texts[] = [
+  { da: 'id', en: 'id' },
+  { da: 'navn', en: 'name' },
+  { da: 'kommuner', en: 'municipalities' },
+  { da: 'deltagere', en: 'participants' },
+  { da: 'slettet', en: 'erased' },
+];
+
+/** One row per cohort under a Danish and an English heading line, columns padded to line up. */
+export function cohortTable(cohorts: readonly CohortSummary[]): string {
+  if (cohorts.length === 0) return both({ da: 'Der er ingen gruppeforløb endnu.', en: 'There are no cohorts yet.' });
+  const rows = cohorts.map((c) => [c.id, c.name, String(c.municipalities), String(c.participants), c.erasedAt ? localStamp(c.erasedAt) : '-']);
+  const table = [HEADINGS.map((h) => h.da), HEADINGS.map((h) => h.en), HEADINGS.map(() => ''), ...rows];
+  const widths = HEADINGS.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  table[2] = widths.map((w) => '-'.repeat(w));
+  return table.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+}

@@ -1,0 +1,128 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Clock } from '../app/clock';
+import { clockOf } from '../config/clock-of';
+import { eraseCohort } from '../app/erase-cohort';
+import { exportCohort } from '../app/export-cohort';
+import { newId, type NewId } from '../app/ids';
+import { importCohort } from '../app/import-cohort';
+import { listCohorts } from '../app/list-cohorts';
+import { isConfigError, loadConfig, type Config } from '../config/config';
+import { documentJson, schemaRefFor } from '../documents/document-files';
+import { DomainError, isDomainError } from '../domain/errors';
+import type { CohortStore } from '../store/cohort-store';
+import { openStore } from '../store/open-store';
+import { parseCohortArgs, type Command } from './cohort-args';
+import { cohortTable, erasedText, exportedText, failureText, importedText, problemsText, usageText } from './cohort-output';
+
+export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CliDeps {
+  /** Opened only once the command line is understood, and closed before `main` returns. */
+  openStore(): Promise<{ cohorts: CohortStore; close(): Promise<void> }>;
+  clock: Clock;
+  newId: NewId;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The file as JSON, or the problem that keeps it from being a document at all. */
+async function readJson(file: string): Promise<{ ok: true; value: unknown } | { ok: false; problem: DomainError }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { ok: false, problem: new DomainError('invalid_document', { da: `Filen kan ikke læses: ${reasonOf(error)}`, en: `The file cannot be read: ${reasonOf(error)}` }) };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, problem: new DomainError('invalid_document', { da: `Filen er ikke gyldig JSON: ${reasonOf(error)}`, en: `The file is not valid JSON: ${reasonOf(error)}` }) };
+  }
+}
+
+async function run(command: Exclude<Command, { name: 'help' }>, store: CohortStore, io: CliIo, deps: CliDeps): Promise<number> {
+  switch (command.name) {
+    case 'import': {
+      const json = await readJson(command.file);
+      const result = json.ok ? await importCohort({ store, newId: deps.newId }, json.value) : { ok: false as const, problems: [json.problem] };
+      if (!result.ok) {
+        io.err(problemsText(result.problems));
+        return EXIT.refused;
+      }
+      io.out(importedText(result.stored.cohort));
+      return EXIT.ok;
+    }
+    case 'export': {
+      const document = await exportCohort({ store }, command.id, { schema: command.out === null ? undefined : schemaRefFor(command.out) });
+      if (command.out === null) io.out(documentJson(document));
+      else {
+        await writeFile(command.out, documentJson(document));
+        io.out(exportedText(command.id, command.out));
+      }
+      return EXIT.ok;
+    }
+    case 'list':
+      io.out(cohortTable(await listCohorts({ store })));
+      return EXIT.ok;
+    case 'erase':
+      io.out(erasedText(await eraseCohort({ store, clock: deps.clock }, command.id)));
+      return EXIT.ok;
+  }
+}
+
+/**
+ * `npm run cohort -- import FILE | export ID [--out FILE] | list | erase ID`. Returns the exit code:
+ * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
+ */
+export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const command = parseCohortArgs(argv);
+  if (command.name === 'usage') {
+    io.err(usageText(command.problem));
+    return EXIT.refused;
+  }
+  if (command.name === 'help') {
+    io.out(usageText());
+    return EXIT.ok;
+  }
+  const store = await deps.openStore();
+  try {
+    return await run(command, store.cohorts, io, deps);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    io.err(failureText(error));
+    return EXIT.failed;
+  } finally {
+    await store.close();
+  }
+}
+
+async function fromProcess(): Promise<number> {
+  const io: CliIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    io.err(`${error.message}\n`);
+    return EXIT.failed;
+  }
+  const clock = clockOf(config);
+  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId });
+}
+
+if (require.main === module) {
+  fromProcess().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Fejl / error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = EXIT.failed;
+    },
+  );
+}
