@@ -110,7 +110,45 @@ export interface PresentationsTable {
   updated_at: string | null;
 }
 
+/**
+ * One Microsoft 365 object (an Outlook event, a Teams message, a mail) as the product wants it and
+ * as it was last sent. Work exists while desired_version > sent_version and the object has not failed.
+ */
+export interface OutboxObjectsTable {
+  object_key: string;
+  /** The cohort it belongs to, for the advisors' status view; the outbox itself never reads cohorts. */
+  cohort_id: string;
+  /** Which sender delivers it, e.g. `graph.event`. */
+  kind: string;
+  /** What it is paced and batched by, e.g. the organiser's mailbox; fixed for the object's life. */
+  target: string;
+  /** Danish and English words for the advisors: which meeting, which person. JSON: Texts. */
+  label: string;
+  desired_version: number;
+  /** JSON of the sender's own state; null when the object should not exist (cancelled, deleted). */
+  desired_state: string | null;
+  sent_version: number;
+  sent_state: string | null;
+  remote_id: string | null;
+  attempts: number;
+  next_attempt_at: string;
+  failed_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+/** A pacing and batching unit: at most one worker holds it, so one call per mailbox is in flight. */
+export interface OutboxTargetsTable {
+  target: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** Earliest next call: the service's Retry-After, or the sender's pacing. */
+  not_before: string | null;
+}
+
 export interface Database {
+  outbox_objects: OutboxObjectsTable;
+  outbox_targets: OutboxTargetsTable;
   cohorts: CohortsTable;
   advisors: AdvisorsTable;
   meetings: MeetingsTable;

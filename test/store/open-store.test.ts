@@ -11,7 +11,7 @@ describe.each(engines())('opening the store on $name', (engine) => {
   it('records the migrations once, however often the database is opened', async () => {
     await fixture.reopen();
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(fixture.store.db);
-    expect(applied.rows.map((r) => r.name)).toEqual(['0001-cohorts']);
+    expect(applied.rows.map((r) => r.name)).toEqual(['0001-cohorts', '0002-outbox']);
   });
 
   // Two server instances starting together against one database; on SQLite, two stores in one
@@ -22,7 +22,7 @@ describe.each(engines())('opening the store on $name', (engine) => {
       const stores = await Promise.all([openStore(database.options), openStore(database.options)]);
       await Promise.all(stores.map((s) => s.ping()));
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(stores[0].db);
-      expect(applied.rows).toHaveLength(1);
+      expect(applied.rows).toHaveLength(2);
       await Promise.all(stores.map((s) => s.close()));
     } finally {
       await database.drop();

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { cohortsMigration } from './0001-cohorts';
+import { outboxMigration } from './0002-outbox';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -7,6 +8,7 @@ import { cohortsMigration } from './0001-cohorts';
  */
 const migrations: Record<string, Migration> = {
   '0001-cohorts': cohortsMigration,
+  '0002-outbox': outboxMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,34 @@
+/**
+ * What the outbox hands a sender: one Microsoft 365 object, the version to reach, and the action
+ * that gets it there from what was last sent. States are the sender's own JSON; the outbox only
+ * compares versions, never looks inside. `objectKey` is stable for the object's life, so a sender
+ * can derive an idempotency key from it (Graph's `transactionId`) and a retried create stays one.
+ */
+export type Action = 'create' | 'update' | 'delete';
+
+export interface Change {
+  objectKey: string;
+  kind: string;
+  target: string;
+  version: number;
+  action: Action;
+  /** The state to reach; null when the object is to be deleted or cancelled. */
+  desired: unknown;
+  /** The state last sent, for senders that must send a difference or know what to cancel. */
+  sent: unknown;
+  /** The service's id of the object once created (a Graph event id, a Teams activity id). */
+  remoteId: string | null;
+}
+
+export type Outcome =
+  | { ok: true; remoteId: string | null }
+  /** Worth another try later, after `retryAfterMs` when the service said so (`Retry-After`). */
+  | { ok: false; retryable: true; message: string; retryAfterMs: number | null }
+  | { ok: false; retryable: false; message: string };
+
+/** Null when nothing is to be done: the object never existed and is not wanted. */
+export function actionFor(desired: unknown, sent: unknown, remoteId: string | null): Action | null {
+  const exists = sent !== null || remoteId !== null;
+  if (desired === null) return exists ? 'delete' : null;
+  return exists ? 'update' : 'create';
+}
