@@ -6,6 +6,8 @@ export type Command =
   | { name: 'export'; id: string; out: string | null }
   | { name: 'list' }
   | { name: 'erase'; id: string }
+  | { name: 'outbox'; id: string }
+  | { name: 'retry'; id: string }
   | { name: 'help' };
 
 export type Parsed = Command | { name: 'usage'; problem: Texts };
@@ -33,6 +35,8 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
     case 'export':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, out: typeof values.out === 'string' ? values.out : null }));
     case 'erase':
+    case 'outbox':
+    case 'retry':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id }));
     case 'list':
       return positionals.length === 0 ? { name } : usageProblem('"list" tager ingen argumenter.', '"list" takes no arguments.');

@@ -3,6 +3,7 @@ import type { Cohort } from '../domain/cohort';
 import type { DomainError, Texts } from '../domain/errors';
 import { toLocal, type Instant } from '../domain/local-time';
 import type { CohortSummary } from '../store/cohort-store';
+import { DELIVERY_TEXTS, type ObjectStatus } from '../outbox/outbox-status';
 
 /** Danish first, English on the next line, as everywhere in the product. */
 const both = (t: Texts) => `${t.da}\n${t.en}\n`;
@@ -19,6 +20,10 @@ export function usageText(problem?: Texts): string {
     '                           List all cohorts.',
     '  erase ID                 Slet gruppeforløbets persondata nu; struktur og antal bevares.',
     "                           Erase the cohort's personal data now; structure and counts are kept.",
+    '  outbox ID                Vis hvad der er sendt til Microsoft 365, hvad der venter, og hvad der fejlede.',
+    '                           Show what was sent to Microsoft 365, what waits, and what failed.',
+    '  retry ID                 Prøv det, der fejlede, igen.',
+    '                           Try again what failed.',
     '',
     'Dokumentet / the document: docs/cohort-document.md',
   ];
@@ -86,4 +91,26 @@ export function cohortTable(cohorts: readonly CohortSummary[]): string {
   const widths = HEADINGS.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   table[2] = widths.map((w) => '-'.repeat(w));
   return table.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** One line per Microsoft 365 object: what it is, where it stands, and the service's reason when it has one. */
+export function deliveryText(id: string, objects: readonly ObjectStatus[]): string {
+  if (objects.length === 0) {
+    return both({ da: `Intet at sende for ${id} endnu.`, en: `Nothing to send for ${id} yet.` });
+  }
+  return objects
+    .map((o) => {
+      const state = DELIVERY_TEXTS[o.state];
+      const reason = o.reason ? ` (${o.reason})` : '';
+      return `${o.label.da} / ${o.label.en}: ${state.da} / ${state.en}${reason}\n`;
+    })
+    .join('');
+}
+
+export function retriedText(id: string, retried: number): string {
+  const one = retried === 1;
+  return both({
+    da: `${retried} ${one ? 'fejlet forsendelse' : 'fejlede forsendelser'} i ${id} prøves igen.`,
+    en: `${retried} failed ${one ? 'delivery' : 'deliveries'} in ${id} will be tried again.`,
+  });
 }

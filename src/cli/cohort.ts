@@ -9,10 +9,11 @@ import { listCohorts } from '../app/list-cohorts';
 import { isConfigError, loadConfig, type Config } from '../config/config';
 import { documentJson, schemaRefFor } from '../documents/document-files';
 import { DomainError, isDomainError } from '../domain/errors';
-import type { CohortStore } from '../store/cohort-store';
-import { openStore } from '../store/open-store';
+import { openStore, type Store } from '../store/open-store';
+import { sendersFor } from '../outbox/senders-for';
+import { cohortDelivery, retryCohortDelivery } from '../app/cohort-delivery';
 import { parseCohortArgs, type Command } from './cohort-args';
-import { cohortTable, erasedText, exportedText, failureText, importedText, problemsText, usageText } from './cohort-output';
+import { cohortTable, deliveryText, erasedText, exportedText, failureText, importedText, problemsText, retriedText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -23,9 +24,11 @@ export interface CliIo {
 
 export interface CliDeps {
   /** Opened only once the command line is understood, and closed before `main` returns. */
-  openStore(): Promise<{ cohorts: CohortStore; close(): Promise<void> }>;
+  openStore(): Promise<Pick<Store, 'cohorts' | 'db' | 'close'>>;
   clock: Clock;
   newId: NewId;
+  /** The kinds of Microsoft 365 object this configuration can send. */
+  connectedKinds: readonly string[];
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -45,7 +48,9 @@ async function readJson(file: string): Promise<{ ok: true; value: unknown } | { 
   }
 }
 
-async function run(command: Exclude<Command, { name: 'help' }>, store: CohortStore, io: CliIo, deps: CliDeps): Promise<number> {
+async function run(command: Exclude<Command, { name: 'help' }>, opened: Pick<Store, 'cohorts' | 'db'>, io: CliIo, deps: CliDeps): Promise<number> {
+  const store = opened.cohorts;
+  const delivery = { store, db: opened.db, connectedKinds: deps.connectedKinds };
   switch (command.name) {
     case 'import': {
       const json = await readJson(command.file);
@@ -72,6 +77,12 @@ async function run(command: Exclude<Command, { name: 'help' }>, store: CohortSto
     case 'erase':
       io.out(erasedText(await eraseCohort({ store, clock: deps.clock }, command.id)));
       return EXIT.ok;
+    case 'outbox':
+      io.out(deliveryText(command.id, await cohortDelivery(delivery, command.id)));
+      return EXIT.ok;
+    case 'retry':
+      io.out(retriedText(command.id, (await retryCohortDelivery({ ...delivery, clock: deps.clock }, command.id)).retried));
+      return EXIT.ok;
   }
 }
 
@@ -91,7 +102,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): P
   }
   const store = await deps.openStore();
   try {
-    return await run(command, store.cohorts, io, deps);
+    return await run(command, store, io, deps);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     io.err(failureText(error));
@@ -112,7 +123,8 @@ async function fromProcess(): Promise<number> {
     return EXIT.failed;
   }
   const clock = clockOf(config);
-  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId });
+  const connectedKinds = sendersFor(config).map((s) => s.kind);
+  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, connectedKinds });
 }
 
 if (require.main === module) {

@@ -6,6 +6,7 @@ import { EXIT, main } from '../../src/cli/cohort';
 import { EXAMPLES_DIR } from '../../src/documents/document-files';
 import { parseInstant } from '../../src/domain/local-time';
 import { openStore } from '../../src/store/open-store';
+import { recordDesired } from '../../src/outbox/record-desired';
 import { example, sequentialIds, spoil } from '../support/documents';
 
 const clock: Clock = { now: () => parseInstant('2027-09-01T10:00:00Z') };
@@ -20,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function cohort(...argv: string[]) {
   let out = '';
   let err = '';
-  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds() };
+  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds(), connectedKinds: [] };
   const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) }, deps);
   return { code, out, err };
 }
@@ -101,5 +102,29 @@ describe('npm run cohort', () => {
 
   it('prints the usage on request', async () => {
     expect(await cohort('help')).toMatchObject({ code: EXIT.ok, out: expect.stringContaining('erase ID') });
+  });
+});
+
+describe('npm run cohort -- outbox / retry', () => {
+  it('shows work for Microsoft 365 as not sent in local mode, and retries what failed', async () => {
+    await cohort('import', join(EXAMPLES_DIR, 'demo.cohort.json'));
+    expect((await cohort('outbox', 'demo')).out).toBe('Intet at sende for demo endnu.\nNothing to send for demo yet.\n');
+
+    const store = await openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') });
+    const label = { da: 'Opstartsmøde', en: 'Kick-off meeting' };
+    const base = { cohortId: 'demo', kind: 'graph.event', target: 'organiser@agency.example.org', label, state: { subject: 'Opstartsmøde' } };
+    await recordDesired(store.db, { ...base, objectKey: 'demo:opstart' }, clock.now());
+    await recordDesired(store.db, { ...base, objectKey: 'demo:refleksion-1' }, clock.now());
+    await store.db.updateTable('outbox_objects').set({ failed_at: clock.now(), last_error: 'ErrorAccessDenied' }).where('object_key', '=', 'demo:refleksion-1').execute();
+    await store.close();
+
+    const status = await cohort('outbox', 'demo');
+    expect(status.out).toBe(
+      'Opstartsmøde / Kick-off meeting: Ikke sendt – ikke forbundet til Microsoft 365 / Not sent – not connected to Microsoft 365\n' +
+        'Opstartsmøde / Kick-off meeting: Fejlet / Failed (ErrorAccessDenied)\n',
+    );
+    expect((await cohort('retry', 'demo')).out).toBe('1 fejlet forsendelse i demo prøves igen.\n1 failed delivery in demo will be tried again.\n');
+    expect((await cohort('outbox', 'demo')).out).not.toContain('Fejlet');
+    expect(await cohort('outbox', 'nope')).toMatchObject({ code: EXIT.failed, err: expect.stringContaining('Der er intet gruppeforløb med id "nope"') });
   });
 });
