@@ -1,7 +1,8 @@
 import { formatFigure, type BenchModule } from './figures';
+import { outboxBench } from './outbox-bench';
 import { serverBench } from './server-bench';
 
-const MODULES: BenchModule[] = [serverBench];
+const MODULES: BenchModule[] = [serverBench, outboxBench];
 
 async function run(): Promise<void> {
   for (const module of MODULES) {

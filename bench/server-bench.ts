@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median, type BenchModule, type Figure } from './figures';
 
-/** The built server next to this file's build: dist/bench → dist/src/server. */
-const MAIN = resolve(__dirname, '../src/server/main.js');
+/** The built server, as `npm start` runs it: `npm run bench` builds it first, then runs this from source. */
+const MAIN = resolve(__dirname, '../dist/src/server/main.js');
 const STARTS = 5;
 const POLL_MS = 10;
 const START_TIMEOUT_MS = 10_000;

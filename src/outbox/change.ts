@@ -22,6 +22,11 @@ export interface Change {
 
 export type Outcome =
   | { ok: true; remoteId: string | null }
+  /**
+   * A create the service had already carried out on an earlier try whose answer was lost: the object
+   * exists, but in the state of that try, so it still needs an update to this version.
+   */
+  | { ok: true; remoteId: string; existed: true }
   /** Worth another try later, after `retryAfterMs` when the service said so (`Retry-After`). */
   | { ok: false; retryable: true; message: string; retryAfterMs: number | null }
   | { ok: false; retryable: false; message: string };

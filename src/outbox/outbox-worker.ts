@@ -1,7 +1,9 @@
 import type { Clock } from '../app/clock';
 import { instantOf, type Instant } from '../domain/local-time';
 import type { Engine } from '../store/open-store';
-import type { Executor, OutboxObjectsTable } from '../store/schema';
+import type { Transaction } from 'kysely';
+import type { Database, Executor, OutboxObjectsTable } from '../store/schema';
+import { inTransaction } from '../store/transaction';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import { actionFor, type Change, type Outcome } from './change';
 import { leaseTargets, releaseTarget } from './lease';
@@ -49,6 +51,9 @@ export class OutboxWorker {
     this.targetsPerRound = options.targetsPerRound ?? 8;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.random = options.random ?? Math.random;
+    if (this.sendTimeoutMs >= this.leaseMs) {
+      throw new Error(`sendTimeoutMs (${this.sendTimeoutMs}) must be shorter than leaseMs (${this.leaseMs}): a call must end while its lease holds`);
+    }
   }
 
   /** One round over the targets with work due; resolves with how many changes it sent or tried. */
@@ -72,15 +77,30 @@ export class OutboxWorker {
       const sender = rows[0] && this.senders.get(rows[0].kind);
       if (!sender) return 0;
       const batch = rows.filter((r) => r.kind === sender.kind).slice(0, sender.batchSize);
+      if (!(await this.renewLease(target))) return 0;
       const outcomes = await this.send(sender, target, batch);
       const now = this.options.clock.now();
-      await Promise.all(batch.map((row, i) => this.record(row, outcomes[i]!, now)));
+      await this.recordAll(target, batch, outcomes, now);
       const throttle = Math.max(sender.pacingMs, ...outcomes.map((o) => (!o.ok && o.retryable ? (o.retryAfterMs ?? 0) : 0)));
       notBefore = throttle > 0 ? later(now, throttle) : null;
       return batch.length;
     } finally {
       await releaseTarget(this.options.db, target, this.options.owner, notBefore);
     }
+  }
+
+  /**
+   * A full lease from now for the call about to go out, which the send timeout keeps inside it; a
+   * worker that lost the target meanwhile (a slow database, a paused process) does not send at all.
+   */
+  private async renewLease(target: string): Promise<boolean> {
+    const result = await this.options.db
+      .updateTable('outbox_targets')
+      .set({ lease_until: later(this.options.clock.now(), this.leaseMs) })
+      .where('target', '=', target)
+      .where('lease_owner', '=', this.options.owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   private dueRows(target: string): Promise<Row[]> {
@@ -141,16 +161,31 @@ export class OutboxWorker {
     }
   }
 
-  private async record(row: Row, outcome: Outcome, now: Instant): Promise<void> {
-    // Fencing: a worker whose lease ran out and was taken over records nothing; the new holder decides.
-    const held = this.options.db
-      .selectFrom('outbox_targets')
-      .select('target')
-      .where('target', '=', row.target)
-      .where('lease_owner', '=', this.options.owner);
+  /**
+   * Records a call's outcomes in one transaction that first locks the target as its holder, so a
+   * worker whose lease was taken over records nothing (fencing) and no takeover reads half a record.
+   */
+  private async recordAll(target: string, rows: Row[], outcomes: Outcome[], now: Instant): Promise<void> {
+    await inTransaction(this.options.db, async (trx) => {
+      let holder = trx.selectFrom('outbox_targets').select('target').where('target', '=', target).where('lease_owner', '=', this.options.owner);
+      if (this.options.engine === 'postgres') holder = holder.forUpdate();
+      if (!(await holder.executeTakeFirst())) return;
+      for (const [i, row] of rows.entries()) await this.record(trx, row, outcomes[i]!, now);
+    });
+  }
+
+  private async record(trx: Transaction<Database>, row: Row, outcome: Outcome, now: Instant): Promise<void> {
+    if (outcome.ok && 'existed' in outcome) {
+      await trx
+        .updateTable('outbox_objects')
+        .set({ remote_id: outcome.remoteId, sent_state: null, attempts: 0, last_error: null, next_attempt_at: now, updated_at: now })
+        .where('object_key', '=', row.object_key)
+        .execute();
+      return;
+    }
     if (outcome.ok) {
       const gone = row.desired_state === null;
-      await this.options.db
+      await trx
         .updateTable('outbox_objects')
         .set({
           sent_version: row.desired_version,
@@ -162,14 +197,13 @@ export class OutboxWorker {
         })
         .where('object_key', '=', row.object_key)
         .where('sent_version', '<', row.desired_version)
-        .where('target', 'in', held)
         .execute();
       return;
     }
     const attempts = row.attempts + 1;
     const givesUp = !outcome.retryable || attempts >= this.backoff.maxAttempts;
     const delay = outcome.retryable ? retryDelayMs(this.backoff, attempts, outcome.retryAfterMs, this.random) : 0;
-    await this.options.db
+    await trx
       .updateTable('outbox_objects')
       .set({
         attempts,
@@ -181,7 +215,6 @@ export class OutboxWorker {
       // A newer version recorded meanwhile has earned fresh tries: leave it be.
       .where('object_key', '=', row.object_key)
       .where('desired_version', '=', row.desired_version)
-      .where('target', 'in', held)
       .execute();
   }
 }

@@ -74,6 +74,23 @@ describe.each(engines())('the outbox on $name', (engine) => {
     ]);
   });
 
+  it('follows a create the service had already made on a lost try with an update to the newest state', async () => {
+    sender.script = (c) => (c.action === 'create' ? { ok: true, remoteId: 'made-on-the-lost-try', existed: true } : { ok: true, remoteId: c.remoteId });
+    await record('event', { start: '10:00' });
+    await worker().runOnce();
+    expect((await status())[0]!.state).toBe('planned');
+    await worker().runOnce();
+    expect(sender.calls.map((c) => c.changes[0]).map((ch) => [ch!.action, ch!.version, ch!.remoteId])).toEqual([
+      ['create', 1, null],
+      ['update', 1, 'made-on-the-lost-try'],
+    ]);
+    expect((await status())[0]!.state).toBe('sent');
+  });
+
+  it('refuses a send timeout that would outlast the lease', () => {
+    expect(() => worker({ leaseMs: 1_000, sendTimeoutMs: 1_000 })).toThrow(/must be shorter than leaseMs/);
+  });
+
   it('cancels what was sent, and sends nothing for an object cancelled before it was ever sent', async () => {
     await record('sent-then-cancelled', { start: '09:00' });
     await worker().runOnce();
@@ -144,7 +161,7 @@ describe.each(engines())('the outbox on $name', (engine) => {
     const slow = scriptedSender(sender.kind);
     const lateFailure = { ok: false as const, retryable: true as const, message: 'late failure', retryAfterMs: null };
     slow.send = (_target, changes) => new Promise((resolve) => (answer = () => resolve(changes.map(() => lateFailure))));
-    const stuck = worker({ senders: [slow], leaseMs: 10_000 }).runOnce();
+    const stuck = worker({ senders: [slow], leaseMs: 10_000, sendTimeoutMs: 5_000 }).runOnce();
     await new Promise((r) => setTimeout(r, 50));
 
     expect(await worker().runOnce()).toBe(0);

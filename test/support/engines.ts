@@ -40,7 +40,7 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
 }
 
 /** A database of its own on the server TEST_DATABASE_URL points at, so test files can run in parallel. */
-function postgres(serverUrl: string): TestEngine {
+export function postgres(serverUrl: string): TestEngine {
   return {
     name: 'postgres',
     create: async () => {
