@@ -1,19 +1,10 @@
 import type { Cohort } from '../../src/domain/cohort';
 import { erasePersonalData } from '../../src/domain/erase';
-import { DomainError } from '../../src/domain/errors';
 import { parseInstant } from '../../src/domain/local-time';
 import { engines, useStore } from '../support/engines';
+import { refusal } from '../support/refusal';
 import { fullCohort } from '../support/full-cohort';
 import { meetingByKey, municipality, sampleCohort } from '../support/sample-cohort';
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(engines())('cohort store on $name', (engine) => {
   const fixture = useStore(engine);

@@ -1,17 +1,8 @@
 import type { Cohort } from '../../src/domain/cohort';
-import { DomainError } from '../../src/domain/errors';
 import { engines, useStore } from '../support/engines';
+import { refusal } from '../support/refusal';
 import { fullCohort } from '../support/full-cohort';
 import { municipality, participant, sampleCohort } from '../support/sample-cohort';
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 /*
  * The store is handed cohorts the domain rules would refuse, to show that the database itself
