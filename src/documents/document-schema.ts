@@ -128,6 +128,12 @@ const plenary = z
     ...fixedTime,
     place: z.string().max(NAME_MAX).describe('Adresse for fysiske møder; tom for virtuelle, hvor Teams-linket er stedet. / Address of a physical meeting; empty for a virtual one, where the Teams link is the place.'),
     presentations: z.boolean().describe('Om hver kommune holder et kort oplæg på mødet. / Whether each municipality gives a short presentation at the meeting.'),
+    cancelled: z.boolean().optional().describe('Aflyst; udeladt betyder nej. / Called off; left out means no.'),
+    generation: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('Stiger, hver gang et aflyst møde bookes igen; udeladt betyder 1. / Goes up each time a cancelled meeting is booked again; left out means 1.'),
     version,
     history: z
       .array(z.strictObject({ version: earlierVersion, ...fixedTime, movedAt }))
@@ -199,6 +205,13 @@ export const cohortDocumentSchema = z
     name: text(NAME_MAX).describe('Gruppeforløbets navn. / The cohort\'s name.'),
     edition: text(NAME_MAX).describe('Programudgaven, forløbet er lavet ud fra, fx "mact-2023". / The programme edition the cohort was made from, e.g. "mact-2023".'),
     erasedAt: instant().optional().describe('Hvornår persondata blev slettet; udeladt, så længe de findes. / When personal data was erased; left out while it exists.'),
+    booking: z
+      .strictObject({
+        organizer: z.email().describe('Postkassen, hvis kalender ejer møderne. / The mailbox whose calendar owns the meetings.'),
+        bookedAt: instant().describe('Hvornår forløbet blev booket. / When the series was booked.'),
+      })
+      .optional()
+      .describe('Mødeserien booket i Outlook; udeladt, indtil den er. / The meeting series booked in Outlook; left out until it is.'),
     settings: settings.default(DEFAULT_SETTINGS),
     advisors: z.array(advisor).describe('Rådgiverne; mindst én. / The advisors; at least one.'),
     meetings: z

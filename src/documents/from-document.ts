@@ -35,6 +35,8 @@ function toMeeting(m: DocumentMeeting, path: string, valid: Valid, id: string): 
       place: m.place,
       presentations: m.presentations,
       history: (m.history ?? []).map((h, j) => ({ version: h.version, schedule: fixedTime(h, `${path}.history.${j}`, valid), movedAt: movedAt(h.movedAt, j) })),
+      cancelled: m.cancelled ?? false,
+      generation: m.generation ?? 1,
     };
     return plenary;
   }
@@ -118,6 +120,7 @@ export function fromDocument(doc: CohortDocument, newId: NewId): { cohort: Cohor
     municipalities,
     rsvps: [],
     presentations: [],
+    booking: doc.booking === undefined ? null : { organizer: doc.booking.organizer, bookedAt: valid(parseInstant, doc.booking.bookedAt, 'booking.bookedAt') },
     erasedAt: doc.erasedAt === undefined ? null : valid(parseInstant, doc.erasedAt, 'erasedAt'),
   };
   const references = crossReferences(doc, cohort, valid);

@@ -21,7 +21,8 @@ function meeting(m: Meeting): DocumentMeeting {
   const head = { key: m.key, kind: m.kind, form: m.form, title: m.title, themes: m.themes };
   // Spelling out kind and form again narrows their types; the keys keep their place from `head`.
   if (m.kind === 'plenary') {
-    return { ...head, kind: m.kind, form: m.form, ...m.schedule, place: m.place, presentations: m.presentations, ...moves(m) };
+    const booking = compact({ cancelled: m.cancelled || undefined, generation: m.generation === 1 ? undefined : m.generation });
+    return { ...head, kind: m.kind, form: m.form, ...m.schedule, place: m.place, presentations: m.presentations, ...booking, ...moves(m) };
   }
   return { ...head, kind: m.kind, form: m.form, ...m.schedule, ...moves(m) };
 }
@@ -83,6 +84,7 @@ export function toDocument(cohort: Cohort, options: DocumentOptions = {}): Cohor
     name: cohort.name,
     edition: cohort.edition,
     erasedAt: cohort.erasedAt ?? undefined,
+    booking: cohort.booking ?? undefined,
     settings: { cateringWorkingDays: cohort.settings.cateringWorkingDays, eraseAfterMonths: cohort.settings.eraseAfterMonths },
     advisors: cohort.advisors.map(advisor),
     meetings: cohort.meetings.map(meeting),

@@ -11,7 +11,9 @@ import type { ProgrammeTemplate } from './programme';
 import { scheduleProblems } from './schedule-rules';
 
 export function meetingsFromTemplate(template: ProgrammeTemplate, newId: () => string): Meeting[] {
-  return template.meetings.map((m) => ({ ...m, id: newId(), version: 1, history: [] }) as Meeting);
+  return template.meetings.map(
+    (m): Meeting => (m.kind === 'plenary' ? { ...m, id: newId(), version: 1, history: [], cancelled: false, generation: 1 } : { ...m, id: newId(), version: 1, history: [] }),
+  );
 }
 
 function tooMany(path?: string): DomainError {

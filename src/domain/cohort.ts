@@ -56,6 +56,13 @@ export interface PlenaryMeeting extends PlenaryTemplate {
   /** Bumped on every change that invitations must follow; the event itself keeps its identity. */
   version: number;
   history: EarlierTime<FixedTime>[];
+  /** Called off: its Outlook event is cancelled; answers given are kept. */
+  cancelled: boolean;
+  /**
+   * 1 for the first booking, one more each time a cancelled meeting is booked again: a new
+   * booking is a new Outlook event, never a retry of the cancelled one.
+   */
+  generation: number;
 }
 
 export interface IndividualMeeting extends IndividualTemplate {
@@ -104,6 +111,12 @@ export interface CohortSettings {
 
 export const DEFAULT_SETTINGS: CohortSettings = { cateringWorkingDays: 5, eraseAfterMonths: 6 };
 
+/** The meeting series is booked in Outlook from this mailbox; from then on calendars follow every change. */
+export interface Booking {
+  organizer: string;
+  bookedAt: Instant;
+}
+
 export interface Cohort {
   id: string;
   name: string;
@@ -114,6 +127,7 @@ export interface Cohort {
   municipalities: Municipality[];
   rsvps: Rsvp[];
   presentations: Presentation[];
+  booking: Booking | null;
   erasedAt: Instant | null;
 }
 

@@ -64,6 +64,9 @@ function validNote(meeting: PlenaryMeeting, note: string | null): string | null 
 export function recordRsvp(cohort: Cohort, incoming: IncomingRsvp): { cohort: Cohort; outcome: RsvpOutcome } {
   if (cohort.erasedAt) throw erased();
   const meeting = plenary(cohort, incoming.meetingId);
+  if (meeting.cancelled) {
+    throw new DomainError('meeting_cancelled', { da: 'Mødet er aflyst.', en: 'The meeting is called off.' });
+  }
   assertParticipant(cohort, incoming.participantId);
   if (incoming.answer === 'not_responded') return { cohort, outcome: 'nothing_to_record' };
   if (!answerOptions(meeting.form).includes(incoming.answer)) {

@@ -1,3 +1,5 @@
+import type { Texts } from '../domain/errors';
+
 /**
  * What the outbox hands a sender: one Microsoft 365 object, the version to reach, and the action
  * that gets it there from what was last sent. States are the sender's own JSON; the outbox only
@@ -20,8 +22,19 @@ export interface Change {
   remoteId: string | null;
 }
 
+/**
+ * What the service said about the object, kept beside it for the advisors: its identifiers and links
+ * (a Graph event's `iCalUId`, `webLink`, Teams `joinUrl`), and a warning when the call succeeded but
+ * the result is not what was asked for (a Teams meeting that got no join link).
+ */
+export interface RemoteDetails {
+  fields: Record<string, string>;
+  warning: Texts | null;
+}
+
 export type Outcome =
-  | { ok: true; remoteId: string | null }
+  /** `details` replaces what was kept; without it, what was kept stays. */
+  | { ok: true; remoteId: string | null; details?: RemoteDetails }
   /**
    * A create the service had already carried out on an earlier try whose answer was lost: the object
    * exists, but in the state of that try, so it still needs an update to this version.

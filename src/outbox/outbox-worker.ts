@@ -185,12 +185,15 @@ export class OutboxWorker {
     }
     if (outcome.ok) {
       const gone = row.desired_state === null;
+      // Undefined leaves the column as it is: a call that reported nothing keeps the earlier details.
+      const details = gone ? null : outcome.details ? JSON.stringify(outcome.details) : undefined;
       await trx
         .updateTable('outbox_objects')
         .set({
           sent_version: row.desired_version,
           sent_state: row.desired_state,
           remote_id: gone ? null : outcome.remoteId ?? row.remote_id,
+          remote_details: details,
           attempts: 0,
           last_error: null,
           updated_at: now,

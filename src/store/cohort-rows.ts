@@ -6,6 +6,7 @@ import {
   TIMES_OF_DAY,
   type Advisor,
   type Cohort,
+  type Booking,
   type CohortSettings,
   type Meeting,
   type Municipality,
@@ -53,6 +54,7 @@ export function toRows(cohort: Cohort): CohortRows {
       name: cohort.name,
       edition: cohort.edition,
       settings: JSON.stringify(cohort.settings),
+      booking: cohort.booking === null ? null : JSON.stringify(cohort.booking),
       erased_at: cohort.erasedAt,
     },
     advisors: cohort.advisors.map((a, position) => ({
@@ -126,6 +128,8 @@ function meetingRow(cohortId: string, m: Meeting, position: number): MeetingsTab
     presentations: plenary ? flag(m.presentations) : null,
     version: m.version,
     history: JSON.stringify(m.history),
+    cancelled: plenary ? flag(m.cancelled) : null,
+    generation: plenary ? m.generation : null,
   };
 }
 
@@ -174,6 +178,7 @@ export function fromRows(rows: CohortRows): Cohort {
     municipalities: rows.municipalities.map((m) => municipalityFrom(m, rows)),
     rsvps: rows.rsvps.map(rsvpFrom),
     presentations: rows.presentations.map(presentationFrom),
+    booking: rows.cohort.booking === null ? null : json<Booking>(rows.cohort.booking),
     erasedAt: rows.cohort.erased_at as Instant | null,
   };
 }
@@ -193,6 +198,8 @@ function meetingFrom(row: MeetingsTable): Meeting {
       place: row.place ?? '',
       presentations: row.presentations === 1,
       history: json<EarlierTime<FixedTime>[]>(row.history),
+      cancelled: row.cancelled === 1,
+      generation: row.generation ?? 1,
     };
   }
   return {

@@ -55,6 +55,8 @@ async function upsertMeetings(trx: Trx, rows: CohortRows['meetings']): Promise<v
         presentations: eb.ref('excluded.presentations'),
         version: eb.ref('excluded.version'),
         history: eb.ref('excluded.history'),
+        cancelled: eb.ref('excluded.cancelled'),
+        generation: eb.ref('excluded.generation'),
       })),
     )
     .execute();

@@ -14,6 +14,8 @@ export interface CohortsTable {
   /** JSON: CohortSettings. */
   settings: string;
   revision: number;
+  /** JSON: Booking; null until the series is booked. */
+  booking: string | null;
   erased_at: string | null;
   created_at: string;
 }
@@ -49,6 +51,10 @@ export interface MeetingsTable {
   version: number;
   /** JSON: EarlierTime[]. */
   history: string;
+  /** 0/1; null for individual meetings. */
+  cancelled: number | null;
+  /** Null for individual meetings. */
+  generation: number | null;
 }
 
 export interface MunicipalitiesTable {
@@ -130,6 +136,8 @@ export interface OutboxObjectsTable {
   sent_version: number;
   sent_state: string | null;
   remote_id: string | null;
+  /** JSON: RemoteDetails of the last successful call that reported any; null before, and once cancelled. */
+  remote_details: string | null;
   attempts: number;
   next_attempt_at: string;
   failed_at: string | null;

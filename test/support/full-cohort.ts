@@ -4,6 +4,7 @@ import { movePlenary, moveWindow } from '../../src/domain/move-meeting';
 import { setPresentationStatus } from '../../src/domain/presentations';
 import { register } from '../../src/domain/registration';
 import { recordRsvp } from '../../src/domain/rsvp';
+import { bookCohort, cancelMeeting, reinstateMeeting } from '../../src/domain/booking';
 import { meetingByKey, sampleCohort } from './sample-cohort';
 
 let erasedCounter = 0;
@@ -16,7 +17,8 @@ function erasedParticipant(): Participant {
 /**
  * The sample cohort with every part of the aggregate filled in: a registration, answers (one for a
  * date the meeting has since moved from), a presentation with a link, moved meetings of both kinds
- * with their history, a person with phone and Entra id, and an erased participant.
+ * with their history, a person with phone and Entra id, an erased participant, and a booked
+ * series with one plenary called off and another called off and booked again.
  */
 export function fullCohort(names?: string[]): Cohort {
   const base = sampleCohort(names);
@@ -44,6 +46,10 @@ export function fullCohort(names?: string[]): Cohort {
   cohort = recordRsvp(cohort, { meetingId: refleksion1, participantId: guest.id, answer: 'online', dietaryNote: null, at: at('2023-05-10T12:00:00.000Z'), source: 'tab' }).cohort;
   cohort = movePlenary(cohort, refleksion1, parseLocalDateTime('2023-06-07T09:00'), at('2023-05-15T10:00:00.000Z'));
   cohort = moveWindow(cohort, meetingByKey(cohort, 'opfoelgning').id, [parseLocalDate('2024-01-10'), parseLocalDate('2024-01-12')], at('2023-11-01T10:00:00.000Z'));
+  cohort = bookCohort(cohort, 'moeder@agency.example.org', at('2023-03-01T10:00:00.000Z'));
+  cohort = cancelMeeting(cohort, meetingByKey(cohort, 'refleksion-3').id);
+  const afslutning = meetingByKey(cohort, 'afslutning');
+  cohort = reinstateMeeting(cancelMeeting(cohort, afslutning.id), afslutning.id, parseLocalDateTime('2023-11-01T09:30'), at('2023-10-01T10:00:00.000Z'));
   return setPresentationStatus(cohort, {
     meetingId: meetingByKey(cohort, 'refleksion-2').id,
     municipalityId: third.id,

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { cohortsMigration } from './0001-cohorts';
 import { outboxMigration } from './0002-outbox';
+import { bookingMigration } from './0003-booking';
+import { remoteDetailsMigration } from './0004-remote-details';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -9,6 +11,8 @@ import { outboxMigration } from './0002-outbox';
 const migrations: Record<string, Migration> = {
   '0001-cohorts': cohortsMigration,
   '0002-outbox': outboxMigration,
+  '0003-booking': bookingMigration,
+  '0004-remote-details': remoteDetailsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

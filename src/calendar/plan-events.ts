@@ -1,0 +1,72 @@
+import type { Cohort, PlenaryMeeting } from '../domain/cohort';
+import { endOf } from '../domain/schedule-rules';
+import type { DesiredObject } from '../outbox/record-desired';
+import { eventBodyHtml } from './event-body';
+import { CALENDAR_EVENT_KIND, type CalendarEventState, type EventAttendee, type EventLocation } from './event-state';
+
+/** "…, Edisonsvej 18, 5000 Odense C": the last two parts, when they read as street and Danish postcode with city. */
+function locationOf(meeting: PlenaryMeeting): EventLocation | null {
+  if (meeting.form !== 'physical' || meeting.place.trim() === '') return null;
+  const match = /,\s*([^,]+),\s*(\d{4})\s+([^,]+)$/.exec(meeting.place);
+  return {
+    displayName: meeting.place,
+    address: match ? { street: match[1]!.trim(), postalCode: match[2]!, city: match[3]!.trim() } : null,
+  };
+}
+
+/** Every participant still known and every advisor, once each by address. */
+function attendeesOf(cohort: Cohort): EventAttendee[] {
+  const people = [
+    ...cohort.municipalities.flatMap((m) => m.participants.flatMap((p) => (p.person ? [p.person] : []))),
+    ...cohort.advisors,
+  ];
+  const seen = new Set<string>();
+  return people.flatMap((p) => {
+    const key = p.email.trim().toLowerCase();
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ name: p.name, email: p.email.trim() }];
+  });
+}
+
+/** One outbox object per booking of a plenary: a cancelled meeting booked again is a new object. */
+export function eventObjectKey(cohort: Cohort, meeting: PlenaryMeeting, generation: number): string {
+  return `event:${cohort.id}:${meeting.id}:${generation}`;
+}
+
+function eventState(cohort: Cohort, meeting: PlenaryMeeting): CalendarEventState {
+  return {
+    bookingKey: `${cohort.id}/${meeting.id}/${meeting.generation}`,
+    subject: `${cohort.name}: ${meeting.title.da}`,
+    bodyHtml: eventBodyHtml(cohort, meeting),
+    start: meeting.schedule.start,
+    end: endOf(meeting.schedule),
+    location: locationOf(meeting),
+    online: meeting.form === 'virtual',
+    attendees: attendeesOf(cohort),
+    categories: [cohort.name],
+  };
+}
+
+/**
+ * How every plenary's Outlook event should be once the series is booked: its state, or null for a
+ * cancelled meeting (the event is then cancelled for everyone). Before booking there are none.
+ */
+export function plannedEvents(cohort: Cohort): DesiredObject[] {
+  const booking = cohort.booking;
+  if (!booking || cohort.erasedAt) return [];
+  return cohort.meetings.flatMap((meeting) =>
+    meeting.kind === 'plenary'
+      ? [
+          {
+            objectKey: eventObjectKey(cohort, meeting, meeting.generation),
+            cohortId: cohort.id,
+            kind: CALENDAR_EVENT_KIND,
+            target: booking.organizer,
+            label: { da: `${meeting.title.da} (${meeting.schedule.start.replace('T', ' kl. ')})`, en: `${meeting.title.en} (${meeting.schedule.start.replace('T', ' ')})` },
+            state: meeting.cancelled ? null : eventState(cohort, meeting),
+          },
+        ]
+      : [],
+  );
+}
