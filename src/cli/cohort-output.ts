@@ -24,6 +24,15 @@ export function usageText(problem?: Texts): string {
     '                           Show what was sent to Microsoft 365, what waits, and what failed.',
     '  retry ID                 Prøv det, der fejlede, igen.',
     '                           Try again what failed.',
+    '  book ID [--organizer POSTKASSE]',
+    '                           Book alle fællesmøder i Outlook fra arrangørens postkasse (ORGANIZER_MAILBOX).',
+    "                           Book every plenary in Outlook from the organiser's mailbox (ORGANIZER_MAILBOX).",
+    '  move ID MØDE START       Flyt et fællesmøde ("ny dato"), fx move demo refleksion-1 2027-01-12T09:00.',
+    '                           Move a plenary ("ny dato"); calendars follow.',
+    '  cancel ID MØDE           Aflys et fællesmøde; invitationen aflyses for alle.',
+    '                           Call a plenary off; its invitation is cancelled for everyone.',
+    '  rebook ID MØDE [START]   Book et aflyst fællesmøde igen, som en ny invitation.',
+    '                           Book a cancelled plenary again, as a new invitation.',
     '',
     'Dokumentet / the document: docs/cohort-document.md',
   ];
@@ -113,4 +122,20 @@ export function retriedText(id: string, retried: number): string {
     da: `${retried} ${one ? 'fejlet forsendelse' : 'fejlede forsendelser'} i ${id} prøves igen.`,
     en: `${retried} failed ${one ? 'delivery' : 'deliveries'} in ${id} will be tried again.`,
   });
+}
+
+const when = (start: string) => start.replace('T', ' kl. ');
+
+/** What a calendar command did, and what follows in Outlook. */
+export function calendarText(cohort: Cohort, done: { da: string; en: string }): string {
+  const follows = cohort.booking
+    ? { da: `Kalenderne i ${cohort.booking.organizer} følger med; se npm run cohort -- outbox ${cohort.id}.`, en: `The calendars of ${cohort.booking.organizer} follow; see npm run cohort -- outbox ${cohort.id}.` }
+    : { da: 'Forløbet er ikke booket endnu; kalenderne får ændringen, når det bliver.', en: 'The series is not booked yet; calendars get the change when it is.' };
+  return both({ da: `${done.da} ${follows.da}`, en: `${done.en} ${follows.en}` });
+}
+
+export function plenaryDone(cohort: Cohort, key: string, what: { da: string; en: string }): { da: string; en: string } {
+  const meeting = cohort.meetings.find((m) => m.key === key);
+  const at = meeting?.kind === 'plenary' ? when(meeting.schedule.start) : '';
+  return { da: `${what.da}: ${meeting?.title.da ?? key} ${at}.`, en: `${what.en}: ${meeting?.title.en ?? key} ${at.replace(' kl.', '')}.` };
 }

@@ -12,8 +12,11 @@ import { DomainError, isDomainError } from '../domain/errors';
 import { openStore, type Store } from '../store/open-store';
 import { sendersFor } from '../outbox/senders-for';
 import { cohortDelivery, retryCohortDelivery } from '../app/cohort-delivery';
+import { bookSeries, cancelPlenaryByKey, movePlenaryByKey, rebookPlenaryByKey } from '../app/calendar-commands';
+import type { ChangeDeps } from '../app/change-cohort';
+import { parseLocalDateTime } from '../domain/local-time';
 import { parseCohortArgs, type Command } from './cohort-args';
-import { cohortTable, deliveryText, erasedText, exportedText, failureText, importedText, problemsText, retriedText, usageText } from './cohort-output';
+import { calendarText, cohortTable, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, problemsText, retriedText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -29,6 +32,8 @@ export interface CliDeps {
   newId: NewId;
   /** The kinds of Microsoft 365 object this configuration can send. */
   connectedKinds: readonly string[];
+  /** ORGANIZER_MAILBOX, when configured: whose calendar owns a booked series unless `book --organizer` says otherwise. */
+  organizer: string | null;
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -83,11 +88,48 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Pick<Sto
     case 'retry':
       io.out(retriedText(command.id, (await retryCohortDelivery({ ...delivery, clock: deps.clock }, command.id)).retried));
       return EXIT.ok;
+    default:
+      return runCalendar(command, { db: opened.db, clock: deps.clock }, io, deps);
+  }
+}
+
+type CalendarCommand = Extract<Command, { name: 'book' | 'move' | 'cancel' | 'rebook' }>;
+
+async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: CliIo, deps: CliDeps): Promise<number> {
+  switch (command.name) {
+    case 'book': {
+      const organizer = command.organizer ?? deps.organizer;
+      if (organizer === null) {
+        io.err(usageText({ da: 'Angiv arrangørens postkasse: --organizer eller ORGANIZER_MAILBOX.', en: "Give the organiser's mailbox: --organizer or ORGANIZER_MAILBOX." }));
+        return EXIT.refused;
+      }
+      const { cohort } = await bookSeries(change, command.id, organizer);
+      const plenaries = cohort.meetings.filter((m) => m.kind === 'plenary').length;
+      io.out(calendarText(cohort, { da: `Booket: ${plenaries} fællesmøder i "${cohort.name}".`, en: `Booked: ${plenaries} plenary meetings of "${cohort.name}".` }));
+      return EXIT.ok;
+    }
+    case 'move': {
+      const start = parseLocalDateTime(command.start, 'start');
+      const { cohort } = await movePlenaryByKey(change, command.id, command.meeting, start);
+      io.out(calendarText(cohort, plenaryDone(cohort, command.meeting, { da: 'Flyttet', en: 'Moved' })));
+      return EXIT.ok;
+    }
+    case 'cancel': {
+      const { cohort } = await cancelPlenaryByKey(change, command.id, command.meeting);
+      io.out(calendarText(cohort, plenaryDone(cohort, command.meeting, { da: 'Aflyst', en: 'Called off' })));
+      return EXIT.ok;
+    }
+    case 'rebook': {
+      const start = command.start === null ? null : parseLocalDateTime(command.start, 'start');
+      const { cohort } = await rebookPlenaryByKey(change, command.id, command.meeting, start);
+      io.out(calendarText(cohort, plenaryDone(cohort, command.meeting, { da: 'Booket igen', en: 'Booked again' })));
+      return EXIT.ok;
+    }
   }
 }
 
 /**
- * `npm run cohort -- import FILE | export ID [--out FILE] | list | erase ID`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | book | move | cancel | rebook`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -124,7 +166,8 @@ async function fromProcess(): Promise<number> {
   }
   const clock = clockOf(config);
   const connectedKinds = sendersFor(config).map((s) => s.kind);
-  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, connectedKinds });
+  const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
+  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, connectedKinds, organizer });
 }
 
 if (require.main === module) {

@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function cohort(...argv: string[]) {
   let out = '';
   let err = '';
-  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds(), connectedKinds: [] };
+  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds(), connectedKinds: [], organizer: null };
   const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) }, deps);
   return { code, out, err };
 }
@@ -126,5 +126,34 @@ describe('npm run cohort -- outbox / retry', () => {
     expect((await cohort('retry', 'demo')).out).toBe('1 fejlet forsendelse i demo prøves igen.\n1 failed delivery in demo will be tried again.\n');
     expect((await cohort('outbox', 'demo')).out).not.toContain('Fejlet');
     expect(await cohort('outbox', 'nope')).toMatchObject({ code: EXIT.failed, err: expect.stringContaining('Der er intet gruppeforløb med id "nope"') });
+  });
+});
+
+describe('npm run cohort -- book / move / cancel / rebook', () => {
+  it('books the series, moves, cancels and books again, each shown as waiting for Microsoft 365 in local mode', async () => {
+    await cohort('import', join(EXAMPLES_DIR, 'demo.cohort.json'));
+    expect(await cohort('book', 'demo')).toMatchObject({ code: EXIT.refused, err: expect.stringContaining('--organizer eller ORGANIZER_MAILBOX') });
+
+    const booked = await cohort('book', 'demo', '--organizer', 'moeder@agency.example.org');
+    expect(booked).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(booked.out).toMatch(/^Booket: 5 fællesmøder i ".*"\. Kalenderne i moeder@agency\.example\.org følger med/);
+    const outbox = (await cohort('outbox', 'demo')).out.trim().split('\n');
+    expect(outbox).toHaveLength(5);
+    expect(outbox.every((line) => line.includes('Ikke sendt – ikke forbundet til Microsoft 365'))).toBe(true);
+
+    const moved = await cohort('move', 'demo', 'refleksion-2', '2027-03-10T09:30');
+    expect(moved.out).toMatch(/^Flyttet: Refleksionsmøde 2027-03-10 kl\. 09:30\./);
+    expect((await cohort('cancel', 'demo', 'refleksion-3')).out).toMatch(/^Aflyst: Refleksionsmøde/);
+    expect((await cohort('rebook', 'demo', 'refleksion-3')).out).toMatch(/^Booket igen: Refleksionsmøde/);
+    expect((await cohort('outbox', 'demo')).out.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('refuses a time that does not exist and a meeting that is not a plenary, changing nothing', async () => {
+    await cohort('import', join(EXAMPLES_DIR, 'demo.cohort.json'));
+    const before = (await cohort('export', 'demo')).out;
+    expect(await cohort('move', 'demo', 'refleksion-2', '2027-03-28T02:30')).toMatchObject({ code: EXIT.failed, err: expect.stringContaining('Ugyldigt tidspunkt') });
+    expect(await cohort('cancel', 'demo', 'forberedende')).toMatchObject({ code: EXIT.failed, err: expect.stringContaining('Intet fællesmøde hedder "forberedende"') });
+    expect(await cohort('move', 'demo', 'refleksion-2')).toMatchObject({ code: EXIT.refused, err: expect.stringContaining('Brug: move ID') });
+    expect((await cohort('export', 'demo')).out).toBe(before);
   });
 });
