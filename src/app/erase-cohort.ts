@@ -1,6 +1,8 @@
 import type { Cohort } from '../domain/cohort';
 import { erasePersonalData } from '../domain/erase';
-import type { CohortStore } from '../store/cohort-store';
+import { cohortRepository } from '../store/cohort-repository';
+import type { Executor } from '../store/schema';
+import { inTransaction } from '../store/transaction';
 import type { Clock } from './clock';
 import { loadCohort } from './load-cohort';
 
@@ -12,18 +14,28 @@ export interface EraseOutcome {
   /** How many participants' names, addresses and phones were removed. */
   people: number;
   dietaryNotes: number;
+  /** Outlook events, messages and mails kept for delivery, which carry names and addresses too. */
+  deliveries: number;
 }
 
-/** Erases a cohort's personal data now, on an advisor's command or when it falls due. */
-export async function eraseCohort(deps: { store: CohortStore; clock: Clock }, id: string): Promise<EraseOutcome> {
-  const { cohort, revision } = await loadCohort(deps.store, id);
-  if (cohort.erasedAt) return { cohort, erasedNow: false, people: 0, dietaryNotes: 0 };
-  const erased = erasePersonalData(cohort, deps.clock.now());
-  const stored = await deps.store.save(erased, revision);
-  return {
-    cohort: stored.cohort,
-    erasedNow: true,
-    people: cohort.municipalities.flatMap((m) => m.participants).filter((p) => p.person).length,
-    dietaryNotes: cohort.rsvps.filter((r) => r.dietaryNote).length,
-  };
+/**
+ * Erases a cohort's personal data now, on an advisor's command or when it falls due. What the
+ * outbox keeps for Microsoft 365 holds the same names and addresses, so it goes in the same
+ * transaction; anything still unsent is then never sent.
+ */
+export async function eraseCohort(deps: { db: Executor; clock: Clock }, id: string): Promise<EraseOutcome> {
+  return inTransaction(deps.db, async (trx) => {
+    const repository = cohortRepository(trx, deps.clock);
+    const { cohort, revision } = await loadCohort(repository, id);
+    if (cohort.erasedAt) return { cohort, erasedNow: false, people: 0, dietaryNotes: 0, deliveries: 0 };
+    const stored = await repository.save(erasePersonalData(cohort, deps.clock.now()), revision);
+    const forgotten = await trx.deleteFrom('outbox_objects').where('cohort_id', '=', id).executeTakeFirst();
+    return {
+      cohort: stored.cohort,
+      erasedNow: true,
+      people: cohort.municipalities.flatMap((m) => m.participants).filter((p) => p.person).length,
+      dietaryNotes: cohort.rsvps.filter((r) => r.dietaryNote).length,
+      deliveries: Number(forgotten.numDeletedRows),
+    };
+  });
 }

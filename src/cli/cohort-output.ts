@@ -71,7 +71,7 @@ export function exportedText(id: string, file: string): string {
 
 const localStamp = (at: Instant) => toLocal(at).replace('T', ' ');
 
-export function erasedText({ cohort, erasedNow, people, dietaryNotes }: EraseOutcome): string {
+export function erasedText({ cohort, erasedNow, people, dietaryNotes, deliveries }: EraseOutcome): string {
   const name = `"${cohort.name}" (id ${cohort.id})`;
   const at = localStamp(cohort.erasedAt!);
   if (!erasedNow) {
@@ -79,8 +79,8 @@ export function erasedText({ cohort, erasedNow, people, dietaryNotes }: EraseOut
   }
   const kept = { m: cohort.municipalities.length, n: cohort.meetings.length, p: participants(cohort), r: cohort.rsvps.length };
   return both({
-    da: `Persondata slettet i ${name} ${at}: navne, adresser og telefonnumre på ${people} deltagere og ${dietaryNotes} kostbemærkninger. Bevaret: ${kept.m} kommuner, ${kept.n} møder, ${kept.p} deltagere uden navn og ${kept.r} svar.`,
-    en: `Personal data erased in ${name} at ${at}: names, addresses and phone numbers of ${people} participants and ${dietaryNotes} dietary notes. Kept: ${kept.m} municipalities, ${kept.n} meetings, ${kept.p} participants without names and ${kept.r} answers.`,
+    da: `Persondata slettet i ${name} ${at}: navne, adresser og telefonnumre på ${people} deltagere, ${dietaryNotes} kostbemærkninger og ${deliveries} forsendelser til Microsoft 365. Bevaret: ${kept.m} kommuner, ${kept.n} møder, ${kept.p} deltagere uden navn og ${kept.r} svar.`,
+    en: `Personal data erased in ${name} at ${at}: names, addresses and phone numbers of ${people} participants, ${dietaryNotes} dietary notes and ${deliveries} deliveries to Microsoft 365. Kept: ${kept.m} municipalities, ${kept.n} meetings, ${kept.p} participants without names and ${kept.r} answers.`,
   });
 }
 

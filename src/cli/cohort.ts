@@ -80,7 +80,7 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Pick<Sto
       io.out(cohortTable(await listCohorts({ store })));
       return EXIT.ok;
     case 'erase':
-      io.out(erasedText(await eraseCohort({ store, clock: deps.clock }, command.id)));
+      io.out(erasedText(await eraseCohort({ db: opened.db, clock: deps.clock }, command.id)));
       return EXIT.ok;
     case 'outbox':
       io.out(deliveryText(command.id, await cohortDelivery(delivery, command.id)));

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     throw error;
   });
   const periodic = startPeriodic(
-    [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ store: store.cohorts, clock }) }],
+    [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) }],
     log,
   );
   startLines(config, server.url, clock).forEach((line) => log.info(line));

@@ -6,21 +6,30 @@ import { importCohort } from '../../src/app/import-cohort';
 import { parseInstant } from '../../src/domain/local-time';
 import { attendance } from '../../src/domain/rsvp';
 import { example, sequentialIds } from '../support/documents';
+import { engines, useStore } from '../support/engines';
 import { memoryCohortStore } from '../support/memory-cohort-store';
+import { bookSeries } from '../../src/app/calendar-commands';
 
 const clock: Clock = { now: () => parseInstant('2027-09-01T10:00:00Z') };
+const [sqlite] = engines();
+const fixture = useStore(sqlite!);
 
+/** The demo cohort under a fresh id in the file's SQLite store; the id is what the tests look up. */
 async function demoStore() {
-  const store = memoryCohortStore();
+  const store = fixture.store.cohorts;
+  await store.load('demo').then((found) => found && fixture.store.db.deleteFrom('cohorts').where('id', '=', 'demo').execute());
+  await fixture.store.db.deleteFrom('outbox_objects').where('cohort_id', '=', 'demo').execute();
   await importCohort({ store, newId: sequentialIds() }, example('demo.cohort.json'));
   return store;
 }
+
+const deps = () => ({ db: fixture.store.db, clock });
 
 describe('erasing a cohort', () => {
   it('removes the personal data at the clock\'s time and keeps structure and counts', async () => {
     const store = await demoStore();
     const before = (await store.load('demo'))!;
-    const outcome = await eraseCohort({ store, clock }, 'demo');
+    const outcome = await eraseCohort(deps(), 'demo');
     expect(outcome).toMatchObject({ erasedNow: true, people: 13, dietaryNotes: 2 });
 
     const after = (await store.load('demo'))!;
@@ -40,16 +49,16 @@ describe('erasing a cohort', () => {
 
   it('changes nothing the second time', async () => {
     const store = await demoStore();
-    await eraseCohort({ store, clock }, 'demo');
+    await eraseCohort(deps(), 'demo');
     const revision = (await store.load('demo'))!.revision;
     const later: Clock = { now: () => parseInstant('2028-01-01T00:00:00Z') };
-    expect(await eraseCohort({ store, clock: later }, 'demo')).toMatchObject({ erasedNow: false, people: 0 });
+    expect(await eraseCohort({ db: fixture.store.db, clock: later }, 'demo')).toMatchObject({ erasedNow: false, people: 0 });
     expect((await store.load('demo'))!).toMatchObject({ revision, cohort: { erasedAt: '2027-09-01T10:00:00.000Z' } });
   });
 
   it('leaves a cohort that still exports, and imports again as it was', async () => {
     const store = await demoStore();
-    await eraseCohort({ store, clock }, 'demo');
+    await eraseCohort(deps(), 'demo');
     const document = await exportCohort({ store }, 'demo');
     const elsewhere = memoryCohortStore();
     const result = await importCohort({ store: elsewhere, newId: sequentialIds() }, JSON.parse(JSON.stringify(document)));
@@ -57,8 +66,17 @@ describe('erasing a cohort', () => {
     expect(await exportCohort({ store: elsewhere }, 'demo')).toStrictEqual(document);
   });
 
+  it('forgets what was kept for Outlook, which names the people too, in the same transaction', async () => {
+    await demoStore();
+    await bookSeries(deps(), 'demo', 'moeder@agency.example.org');
+    const kept = () => fixture.store.db.selectFrom('outbox_objects').select('desired_state').where('cohort_id', '=', 'demo').execute();
+    expect(JSON.stringify(await kept())).toContain('example.org');
+    expect(await eraseCohort(deps(), 'demo')).toMatchObject({ erasedNow: true, deliveries: 5 });
+    expect(await kept()).toEqual([]);
+  });
+
   it('refuses an id nobody has', async () => {
-    await expect(eraseCohort({ store: memoryCohortStore(), clock }, 'ingen')).rejects.toMatchObject({ code: 'unknown_cohort' });
+    await expect(eraseCohort(deps(), 'ingen')).rejects.toMatchObject({ code: 'unknown_cohort' });
   });
 });
 
@@ -72,12 +90,12 @@ describe('erasing when it falls due', () => {
     const dueDay = new Date(Date.UTC(y!, m! - 1 + 6, d!, 12));
     const at = (date: Date): Clock => ({ now: () => parseInstant(date.toISOString()) });
 
-    expect(await eraseDueCohorts({ store, clock: at(dueDay) })).toEqual([]);
+    expect(await eraseDueCohorts({ db: fixture.store.db, clock: at(dueDay) })).toEqual([]);
     expect((await store.load('demo'))!.cohort.erasedAt).toBeNull();
 
     const dayAfter = new Date(dueDay.getTime() + 24 * 3600_000);
-    expect(await eraseDueCohorts({ store, clock: at(dayAfter) })).toEqual(['demo']);
+    expect(await eraseDueCohorts({ db: fixture.store.db, clock: at(dayAfter) })).toEqual(['demo']);
     expect((await store.load('demo'))!.cohort.erasedAt).toBe(dayAfter.toISOString());
-    expect(await eraseDueCohorts({ store, clock: at(dayAfter) })).toEqual([]);
+    expect(await eraseDueCohorts({ db: fixture.store.db, clock: at(dayAfter) })).toEqual([]);
   });
 });

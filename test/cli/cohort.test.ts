@@ -51,8 +51,8 @@ describe('npm run cohort', () => {
 
     const erased = await cohort('erase', 'demo');
     expect(erased.code).toBe(EXIT.ok);
-    expect(erased.out).toContain('13 deltagere og 2 kostbemærkninger');
-    expect(erased.out).toContain('13 participants and 2 dietary notes');
+    expect(erased.out).toContain('13 deltagere, 2 kostbemærkninger og 0 forsendelser');
+    expect(erased.out).toContain('13 participants, 2 dietary notes and 0 deliveries');
     expect((await cohort('list')).out).toMatch(/\ndemo +Demo: Organisering af M-ACT +5 +13 +2027-09-01 12:00\n/);
     const afterErase = JSON.parse((await cohort('export', 'demo')).out) as { municipalities: unknown };
     expect(JSON.stringify(afterErase.municipalities)).not.toContain('@');
