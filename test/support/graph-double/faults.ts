@@ -1,0 +1,33 @@
+import type { CallFault, Settings } from './options';
+
+/** FNV-1a then one mulberry32 step: a repeatable number in [0, 1) per string, whatever order calls arrive in. */
+export function unit(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let t = (h + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** What befalls the call that arrived `seq`-th: the next scripted fault, else one drawn from the rates. */
+export function callFault(settings: Settings, seq: number): CallFault | null {
+  const scripted = settings.nextCalls.shift();
+  if (scripted !== undefined) return scripted;
+  const draw = unit(`${settings.seed}:call:${seq}`);
+  let edge = 0;
+  for (const [fault, rate] of Object.entries(settings.callFaultRates) as [CallFault, number][]) {
+    edge += rate;
+    if (draw < edge) return fault;
+  }
+  return null;
+}
+
+/** A 429 or 503 for one request, from its mailbox's rates or the global ones. */
+export function itemFault(settings: Settings, mailbox: string, key: string): 'throttle' | 'unavailable' | null {
+  const rates = settings.mailboxes[mailbox] ?? settings;
+  const draw = unit(`${settings.seed}:item:${key}`);
+  const throttle = rates.throttleRate ?? 0;
+  if (draw < throttle) return 'throttle';
+  return draw < throttle + (rates.unavailableRate ?? 0) ? 'unavailable' : null;
+}
