@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import {
-  AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID, BOT_ID, BOT_PASSWORD,
-  BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LOCAL_NOW, LOG_LEVEL, ORGANIZER_MAILBOX,
-  PORT, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
+  AAD_APP_CERTIFICATE_PATH, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID,
+  BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LOCAL_NOW, LOG_LEVEL,
+  ORGANIZER_MAILBOX, PORT, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
 } from './variables';
 
 export { ConfigError, isConfigError } from './config-error';
@@ -32,7 +32,10 @@ export interface TenantMode {
   kind: 'tenant';
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /** Exactly one of the secret and the certificate is set. */
+  clientSecret: string | null;
+  /** Absolute path of a PEM file with the certificate and its private key. */
+  clientCertificatePath: string | null;
   authorityHost: string;
   graphEndpoint: string;
   organizerMailbox: string | null;
@@ -81,21 +84,39 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       en: 'cannot be used when AAD_APP_TENANT_ID is set: with a tenant the real clock rules',
     });
   }
-  return { port, host: read(env, HOST) ?? '0.0.0.0', store, logLevel, mode: tenantMode(env, tenantId), ignored: botIgnored(env) };
+  return { port, host: read(env, HOST) ?? '0.0.0.0', store, logLevel, mode: tenantMode(env, tenantId, cwd), ignored: botIgnored(env) };
 }
 
-function tenantMode(env: NodeJS.ProcessEnv, tenantId: string): TenantMode {
+function tenantMode(env: NodeJS.ProcessEnv, tenantId: string, cwd: string): TenantMode {
   return {
     kind: 'tenant',
     tenantId,
     clientId: required(env, AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID.name),
-    // A certificate will be the alternative to the secret; until then the secret is the credential.
-    clientSecret: required(env, AAD_APP_CLIENT_SECRET, AAD_APP_TENANT_ID.name),
+    ...clientCredential(env, cwd),
     authorityHost: read(env, AAD_APP_OAUTH_AUTHORITY_HOST) ?? 'https://login.microsoftonline.com',
     graphEndpoint: read(env, GRAPH_ENDPOINT) ?? 'https://graph.microsoft.com',
     organizerMailbox: read(env, ORGANIZER_MAILBOX) ?? null,
     bot: botConfig(env, tenantId),
   };
+}
+
+/** One credential, never two: with both set, which one the app uses would be a guess. */
+function clientCredential(env: NodeJS.ProcessEnv, cwd: string): Pick<TenantMode, 'clientSecret' | 'clientCertificatePath'> {
+  const clientSecret = read(env, AAD_APP_CLIENT_SECRET) ?? null;
+  const certificatePath = read(env, AAD_APP_CERTIFICATE_PATH);
+  if (clientSecret !== null && certificatePath !== undefined) {
+    throw new ConfigError(AAD_APP_CERTIFICATE_PATH.name, {
+      da: 'kan ikke sættes sammen med AAD_APP_CLIENT_SECRET: vælg enten hemmeligheden eller certifikatet',
+      en: 'cannot be set together with AAD_APP_CLIENT_SECRET: choose either the secret or the certificate',
+    });
+  }
+  if (clientSecret === null && certificatePath === undefined) {
+    throw new ConfigError(AAD_APP_CLIENT_SECRET.name, {
+      da: `skal sættes (eller ${AAD_APP_CERTIFICATE_PATH.name}), når ${AAD_APP_TENANT_ID.name} er sat`,
+      en: `is required (or ${AAD_APP_CERTIFICATE_PATH.name}) when ${AAD_APP_TENANT_ID.name} is set`,
+    });
+  }
+  return { clientSecret, clientCertificatePath: certificatePath === undefined ? null : resolve(cwd, certificatePath) };
 }
 
 function botConfig(env: NodeJS.ProcessEnv, tenantId: string): BotConfig | null {
@@ -145,7 +166,7 @@ function modeParts(mode: LocalMode | TenantMode): string[] {
   return [
     `tenant=${mode.tenantId}`,
     `client=${mode.clientId}`,
-    'secret=***',
+    mode.clientCertificatePath === null ? 'secret=***' : `certificate=${mode.clientCertificatePath}`,
     `authority=${mode.authorityHost}`,
     `graph=${mode.graphEndpoint}`,
     `mailbox=${mode.organizerMailbox ?? '-'}`,

@@ -97,6 +97,12 @@ export const LOG_LEVEL: Variable<LogLevel> = {
 export const AAD_APP_TENANT_ID = guid('AAD_APP_TENANT_ID');
 export const AAD_APP_CLIENT_ID = guid('AAD_APP_CLIENT_ID');
 export const AAD_APP_CLIENT_SECRET = secret('AAD_APP_CLIENT_SECRET');
+/** A PEM file holding the app's certificate and its unencrypted private key: the alternative to the secret. */
+export const AAD_APP_CERTIFICATE_PATH: Variable<string> = {
+  name: 'AAD_APP_CERTIFICATE_PATH',
+  expected: { da: 'skal være stien til en PEM-fil med certifikat og privat nøgle', en: 'must be the path of a PEM file with certificate and private key' },
+  schema: z.string().regex(/^[^\0]+$/).refine((path) => !/[/\\]$/.test(path)),
+};
 export const AAD_APP_OAUTH_AUTHORITY_HOST = httpsUrl('AAD_APP_OAUTH_AUTHORITY_HOST', 'https://login.microsoftonline.com');
 export const GRAPH_ENDPOINT = httpsUrl('GRAPH_ENDPOINT', 'https://graph.microsoft.com');
 
@@ -118,7 +124,7 @@ export const BOT_TYPE: Variable<BotType> = {
 
 /** Used only with a tenant; set without one they have no effect, and the start log says so. */
 export const TENANT_ONLY: readonly Variable<unknown>[] = [
-  HOST, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, GRAPH_ENDPOINT,
+  HOST, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_CERTIFICATE_PATH, AAD_APP_OAUTH_AUTHORITY_HOST, GRAPH_ENDPOINT,
   ORGANIZER_MAILBOX, BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE,
 ];
 

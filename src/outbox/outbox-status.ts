@@ -1,6 +1,7 @@
 import type { Texts } from '../domain/errors';
 import type { Instant } from '../domain/local-time';
 import type { Executor } from '../store/schema';
+import type { RemoteDetails } from './change';
 
 export type DeliveryState = 'planned' | 'sent' | 'failed' | 'not_connected';
 
@@ -13,6 +14,11 @@ export interface ObjectStatus {
   reason: string | null;
   attempts: number;
   nextAttemptAt: Instant | null;
+  /**
+   * What the service reported at the last successful call (an event's web link, Teams join URL, a
+   * warning): kept while a newer version is pending, since the object still exists as it was.
+   */
+  details: RemoteDetails | null;
 }
 
 export const DELIVERY_TEXTS: Record<DeliveryState, Texts> = {
@@ -29,7 +35,7 @@ export const DELIVERY_TEXTS: Record<DeliveryState, Texts> = {
 export async function outboxStatus(db: Executor, cohortId: string, connectedKinds: readonly string[]): Promise<ObjectStatus[]> {
   const rows = await db
     .selectFrom('outbox_objects')
-    .select(['object_key', 'kind', 'label', 'desired_version', 'sent_version', 'failed_at', 'last_error', 'attempts', 'next_attempt_at'])
+    .select(['object_key', 'kind', 'label', 'desired_version', 'sent_version', 'failed_at', 'last_error', 'attempts', 'next_attempt_at', 'remote_details'])
     .where('cohort_id', '=', cohortId)
     .orderBy('object_key')
     .execute();
@@ -50,6 +56,7 @@ export async function outboxStatus(db: Executor, cohortId: string, connectedKind
       reason: state === 'sent' ? null : row.last_error,
       attempts: row.attempts,
       nextAttemptAt: state === 'planned' ? (row.next_attempt_at as Instant) : null,
+      details: row.remote_details === null ? null : (JSON.parse(row.remote_details) as RemoteDetails),
     };
   });
 }

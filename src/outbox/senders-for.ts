@@ -1,11 +1,12 @@
 import type { Config } from '../config/config';
+import { graphEventSender } from '../graph/connect';
 import type { Sender } from './sender';
 
 /**
  * The senders a configuration delivers with; the outbox calls everything else "not connected".
- * No sender is built yet, so today nothing is sent from any configuration, and nothing claims to be.
+ * Local mode has none: nothing is sent, and nothing claims to be. With a tenant, Outlook events go
+ * through Graph.
  */
 export function sendersFor(config: Config): Sender[] {
-  void config;
-  return [];
+  return config.mode.kind === 'tenant' ? [graphEventSender(config.mode)] : [];
 }

@@ -77,6 +77,15 @@ describe('loadConfig refuses a wrong value with one line naming the variable', (
     expect(failure({ AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT }).variable).toBe('AAD_APP_CLIENT_SECRET');
   });
 
+  it('takes a certificate instead of the secret, resolved against the working directory', () => {
+    expect(load({ AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CERTIFICATE_PATH: 'secrets/app.pem' }).mode)
+      .toMatchObject({ clientSecret: null, clientCertificatePath: resolve(CWD, 'secrets/app.pem') });
+  });
+
+  it('refuses a secret and a certificate together', () => {
+    expect(failure({ ...tenantEnv, AAD_APP_CERTIFICATE_PATH: '/etc/gf/app.pem' }).variable).toBe('AAD_APP_CERTIFICATE_PATH');
+  });
+
   it.each(['AAD_APP_OAUTH_AUTHORITY_HOST', 'GRAPH_ENDPOINT'])('requires https in %s', (name) => {
     const error = failure({ ...tenantEnv, [name]: 'http://login.example.org' });
     expect(error.variable).toBe(name);
@@ -139,6 +148,7 @@ describe('loadConfig with a tenant', () => {
       tenantId: TENANT,
       clientId: CLIENT,
       clientSecret: SECRET,
+      clientCertificatePath: null,
       authorityHost: 'https://login.microsoftonline.com',
       graphEndpoint: 'https://graph.microsoft.com',
       organizerMailbox: null,
@@ -180,5 +190,11 @@ describe('describeConfig', () => {
     expect(line).toContain('database=postgres://gf:***@db.example.org:5432/gf');
     expect(line).toContain(`tenant=${TENANT}`);
     expect(line).not.toMatch(/\n/);
+  });
+
+  it('names the certificate file: a path, not a secret', () => {
+    const line = describeConfig(load({ AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CERTIFICATE_PATH: '/etc/gf/app.pem' }));
+    expect(line).toContain('certificate=/etc/gf/app.pem');
+    expect(line).not.toContain('secret=');
   });
 });

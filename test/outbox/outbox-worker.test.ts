@@ -87,6 +87,24 @@ describe.each(engines())('the outbox on $name', (engine) => {
     expect((await status())[0]!.state).toBe('sent');
   });
 
+  it('keeps what the service reported about an object until a later call reports anew, and forgets it once cancelled', async () => {
+    const details = (link: string) => ({ fields: { webLink: link }, warning: null });
+    sender.script = (c) => ({ ok: true, remoteId: c.remoteId ?? 'AAMkAD1=', ...(c.version === 2 ? {} : { details: details(`v${c.version}`) }) });
+    const reported = async () => (await status())[0]!.details;
+    await record('event', { start: '09:00' });
+    await worker().runOnce();
+    expect(await reported()).toEqual(details('v1'));
+    await record('event', { start: '10:00' });
+    await worker().runOnce();
+    expect(await reported()).toEqual(details('v1'));
+    await record('event', { start: '11:00' });
+    await worker().runOnce();
+    expect(await reported()).toEqual(details('v3'));
+    await record('event', null);
+    await worker().runOnce();
+    expect(await reported()).toBeNull();
+  });
+
   it('refuses a send timeout that would outlast the lease', () => {
     expect(() => worker({ leaseMs: 1_000, sendTimeoutMs: 1_000 })).toThrow(/must be shorter than leaseMs/);
   });
