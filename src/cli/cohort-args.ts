@@ -8,6 +8,7 @@ export type Command =
   | { name: 'erase'; id: string }
   | { name: 'outbox'; id: string }
   | { name: 'retry'; id: string }
+  | { name: 'status'; id: string }
   | { name: 'book'; id: string; organizer: string | null }
   | { name: 'move'; id: string; meeting: string; start: string }
   | { name: 'cancel'; id: string; meeting: string }
@@ -48,6 +49,7 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
     case 'erase':
     case 'outbox':
     case 'retry':
+    case 'status':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id }));
     case 'book':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, organizer: typeof values.organizer === 'string' ? values.organizer : null }));

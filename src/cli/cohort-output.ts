@@ -4,6 +4,7 @@ import type { DomainError, Texts } from '../domain/errors';
 import { toLocal, type Instant } from '../domain/local-time';
 import type { CohortSummary } from '../store/cohort-store';
 import { DELIVERY_TEXTS, type ObjectStatus } from '../outbox/outbox-status';
+import type { MeetingDelivery } from '../app/series-status';
 
 /** Danish first, English on the next line, as everywhere in the product. */
 const both = (t: Texts) => `${t.da}\n${t.en}\n`;
@@ -24,6 +25,8 @@ export function usageText(problem?: Texts): string {
     '                           Show what was sent to Microsoft 365, what waits, and what failed.',
     '  retry ID                 Prøv det, der fejlede, igen.',
     '                           Try again what failed.',
+    '  status ID                Vis hvert fællesmødes invitation i Outlook: planlagt, sendt (med link), fejlet.',
+    "                           Show each plenary's Outlook invitation: planned, sent (with its link), failed.",
     '  book ID [--organizer POSTKASSE]',
     '                           Book alle fællesmøder i Outlook fra arrangørens postkasse (ORGANIZER_MAILBOX).',
     "                           Book every plenary in Outlook from the organiser's mailbox (ORGANIZER_MAILBOX).",
@@ -138,4 +141,23 @@ export function plenaryDone(cohort: Cohort, key: string, what: { da: string; en:
   const meeting = cohort.meetings.find((m) => m.key === key);
   const at = meeting?.kind === 'plenary' ? when(meeting.schedule.start) : '';
   return { da: `${what.da}: ${meeting?.title.da ?? key} ${at}.`, en: `${what.en}: ${meeting?.title.en ?? key} ${at.replace(' kl.', '')}.` };
+}
+
+const NOT_BOOKED: Texts = { da: 'Ikke booket', en: 'Not booked' };
+const CANCELLED: Texts = { da: 'aflyst', en: 'called off' };
+
+/** One block per plenary: when, where its invitation stands, its links, and any reason or warning. */
+export function seriesText(meetings: readonly MeetingDelivery[]): string {
+  return meetings
+    .map((m) => {
+      const state = m.state === 'not_booked' ? NOT_BOOKED : DELIVERY_TEXTS[m.state];
+      const off = m.cancelled ? ` (${CANCELLED.da} / ${CANCELLED.en})` : '';
+      const lines = [`${m.key}  ${when(m.start)}  ${m.title.da} / ${m.title.en}${off}: ${state.da} / ${state.en}`];
+      if (m.reason) lines.push(`    ${m.reason}`);
+      if (m.webLink) lines.push(`    Outlook: ${m.webLink}`);
+      if (m.joinUrl) lines.push(`    Teams: ${m.joinUrl}`);
+      if (m.warning) lines.push(`    ${m.warning.da}`, `    ${m.warning.en}`);
+      return lines.join('\n') + '\n';
+    })
+    .join('');
 }

@@ -10,13 +10,17 @@ import { isConfigError, loadConfig, type Config } from '../config/config';
 import { documentJson, schemaRefFor } from '../documents/document-files';
 import { DomainError, isDomainError } from '../domain/errors';
 import { openStore, type Store } from '../store/open-store';
+import type { Sender } from '../outbox/sender';
 import { sendersFor } from '../outbox/senders-for';
 import { cohortDelivery, retryCohortDelivery } from '../app/cohort-delivery';
 import { bookSeries, cancelPlenaryByKey, movePlenaryByKey, rebookPlenaryByKey } from '../app/calendar-commands';
 import type { ChangeDeps } from '../app/change-cohort';
+import { seriesStatus } from '../app/series-status';
+import { deliverPending } from '../outbox/deliver-pending';
+import { OutboxWorker } from '../outbox/outbox-worker';
 import { parseLocalDateTime } from '../domain/local-time';
 import { parseCohortArgs, type Command } from './cohort-args';
-import { calendarText, cohortTable, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, problemsText, retriedText, usageText } from './cohort-output';
+import { calendarText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, problemsText, retriedText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -27,11 +31,11 @@ export interface CliIo {
 
 export interface CliDeps {
   /** Opened only once the command line is understood, and closed before `main` returns. */
-  openStore(): Promise<Pick<Store, 'cohorts' | 'db' | 'close'>>;
+  openStore(): Promise<Pick<Store, 'cohorts' | 'db' | 'engine' | 'close'>>;
   clock: Clock;
   newId: NewId;
-  /** The kinds of Microsoft 365 object this configuration can send. */
-  connectedKinds: readonly string[];
+  /** What this configuration can send with; none in local mode. */
+  senders: readonly Sender[];
   /** ORGANIZER_MAILBOX, when configured: whose calendar owns a booked series unless `book --organizer` says otherwise. */
   organizer: string | null;
 }
@@ -53,9 +57,11 @@ async function readJson(file: string): Promise<{ ok: true; value: unknown } | { 
   }
 }
 
-async function run(command: Exclude<Command, { name: 'help' }>, opened: Pick<Store, 'cohorts' | 'db'>, io: CliIo, deps: CliDeps): Promise<number> {
+type Opened = Pick<Store, 'cohorts' | 'db' | 'engine'>;
+
+async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, io: CliIo, deps: CliDeps): Promise<number> {
   const store = opened.cohorts;
-  const delivery = { store, db: opened.db, connectedKinds: deps.connectedKinds };
+  const delivery = { store, db: opened.db, connectedKinds: deps.senders.map((s) => s.kind) };
   switch (command.name) {
     case 'import': {
       const json = await readJson(command.file);
@@ -88,8 +94,30 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Pick<Sto
     case 'retry':
       io.out(retriedText(command.id, (await retryCohortDelivery({ ...delivery, clock: deps.clock }, command.id)).retried));
       return EXIT.ok;
-    default:
-      return runCalendar(command, { db: opened.db, clock: deps.clock }, io, deps);
+    case 'status':
+      io.out(seriesText(await seriesStatus(delivery, command.id)));
+      return EXIT.ok;
+    default: {
+      const code = await runCalendar(command, { db: opened.db, clock: deps.clock }, io, deps);
+      if (code === EXIT.ok && deps.senders.length > 0) {
+        await deliverNow(opened, command.id, io, deps);
+        io.out(seriesText(await seriesStatus(delivery, command.id)));
+      }
+      return code;
+    }
+  }
+}
+
+const DELIVER_TIMEOUT_MS = 60_000;
+
+/** With a tenant, the command sends at once and reports what Outlook answered, instead of leaving it to the server. */
+async function deliverNow(opened: Opened, cohortId: string, io: CliIo, deps: CliDeps): Promise<void> {
+  const worker = new OutboxWorker({ db: opened.db, engine: opened.engine, senders: [...deps.senders], clock: deps.clock, owner: `cli:${process.pid}:${deps.newId()}` });
+  const kinds = deps.senders.map((s) => s.kind);
+  const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+  const settled = await deliverPending(worker, opened.db, cohortId, kinds, { timeoutMs: DELIVER_TIMEOUT_MS, pauseMs: 500, sleep, now: Date.now });
+  if (!settled) {
+    io.out('Ikke alt er sendt endnu; serveren sender resten og prøver igen ved fejl.\nNot everything is sent yet; the server sends the rest and retries failures.\n');
   }
 }
 
@@ -157,17 +185,18 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): P
 async function fromProcess(): Promise<number> {
   const io: CliIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
   let config: Config;
+  let senders: Sender[];
   try {
     config = loadConfig(process.env);
+    senders = sendersFor(config);
   } catch (error) {
     if (!isConfigError(error)) throw error;
     io.err(`${error.message}\n`);
     return EXIT.failed;
   }
   const clock = clockOf(config);
-  const connectedKinds = sendersFor(config).map((s) => s.kind);
   const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
-  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, connectedKinds, organizer });
+  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer });
 }
 
 if (require.main === module) {

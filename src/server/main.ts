@@ -3,6 +3,9 @@ import { clockOf } from '../config/clock-of';
 import { isConfigError, loadConfig, type Config } from '../config/config';
 import { openStore, type Store } from '../store/open-store';
 import { createLog, messageOf, type Log } from './log';
+import type { Sender } from '../outbox/sender';
+import { sendersFor } from '../outbox/senders-for';
+import { startOutbox } from './outbox-runner';
 import { startPeriodic } from './periodic';
 import { startServer, type RunningServer } from './server';
 import { ignoredLine, startLines } from './start-lines';
@@ -11,8 +14,10 @@ const HOUR_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   let config: Config;
+  let senders: Sender[];
   try {
     config = loadConfig(process.env);
+    senders = sendersFor(config);
   } catch (error) {
     if (!isConfigError(error)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
     await store.close();
     throw error;
   });
+  const outbox = startOutbox(store, senders, clock, log);
   const periodic = startPeriodic(
     [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) }],
     log,
@@ -37,11 +43,11 @@ async function main(): Promise<void> {
   startLines(config, server.url, clock).forEach((line) => log.info(line));
   const ignored = ignoredLine(config);
   if (ignored !== null) log.warn(ignored);
-  stopOnSignals(server, periodic, store, log);
+  stopOnSignals(server, [periodic, ...(outbox ? [outbox] : [])], store, log);
 }
 
 /** The first signal stops gracefully; a second one means the person is done waiting. */
-function stopOnSignals(server: RunningServer, periodic: { stop(): Promise<void> }, store: Store, log: Log): void {
+function stopOnSignals(server: RunningServer, background: { stop(): Promise<void> }[], store: Store, log: Log): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -50,7 +56,7 @@ function stopOnSignals(server: RunningServer, periodic: { stop(): Promise<void> 
     }
     stopping = true;
     log.info(`${signal}: stopper, lader igangværende forespørgsler blive færdige / stopping, letting requests in progress finish`);
-    Promise.all([server.close(), periodic.stop()])
+    Promise.all([server.close(), ...background.map((b) => b.stop())])
       .finally(() => store.close())
       .then(() => {
         log.info('Stoppet / stopped');

@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function cohort(...argv: string[]) {
   let out = '';
   let err = '';
-  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds(), connectedKinds: [], organizer: null };
+  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds(), senders: [], organizer: null };
   const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) }, deps);
   return { code, out, err };
 }
@@ -140,6 +140,9 @@ describe('npm run cohort -- book / move / cancel / rebook', () => {
     const outbox = (await cohort('outbox', 'demo')).out.trim().split('\n');
     expect(outbox).toHaveLength(5);
     expect(outbox.every((line) => line.includes('Ikke sendt – ikke forbundet til Microsoft 365'))).toBe(true);
+    const status = (await cohort('status', 'demo')).out;
+    expect(status.match(/: Ikke sendt – ikke forbundet til Microsoft 365/g)).toHaveLength(5);
+    expect(status).not.toContain('Teams:');
 
     const moved = await cohort('move', 'demo', 'refleksion-2', '2027-03-10T09:30');
     expect(moved.out).toMatch(/^Flyttet: Refleksionsmøde 2027-03-10 kl\. 09:30\./);
