@@ -6,12 +6,11 @@ import { exportCohort } from '../app/export-cohort';
 import { newId, type NewId } from '../app/ids';
 import { importCohort } from '../app/import-cohort';
 import { listCohorts } from '../app/list-cohorts';
-import { isConfigError, loadConfig, type Config } from '../config/config';
 import { documentJson, schemaRefFor } from '../documents/document-files';
 import { DomainError, isDomainError } from '../domain/errors';
 import { openStore, type Store } from '../store/open-store';
 import type { Sender } from '../outbox/sender';
-import { sendersFor } from '../outbox/senders-for';
+import { loadRuntime } from '../app/runtime';
 import { cohortDelivery, retryCohortDelivery } from '../app/cohort-delivery';
 import { bookSeries, cancelPlenaryByKey, movePlenaryByKey, rebookPlenaryByKey } from '../app/calendar-commands';
 import type { ChangeDeps } from '../app/change-cohort';
@@ -184,16 +183,12 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): P
 
 async function fromProcess(): Promise<number> {
   const io: CliIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
-  let config: Config;
-  let senders: Sender[];
-  try {
-    config = loadConfig(process.env);
-    senders = sendersFor(config);
-  } catch (error) {
-    if (!isConfigError(error)) throw error;
-    io.err(`${error.message}\n`);
+  const runtime = loadRuntime(process.env);
+  if (!runtime.ok) {
+    io.err(`${runtime.message}\n`);
     return EXIT.failed;
   }
+  const { config, senders } = runtime;
   const clock = clockOf(config);
   const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
   return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer });

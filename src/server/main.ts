@@ -1,10 +1,8 @@
 import { eraseDueCohorts } from '../app/erase-due-cohorts';
 import { clockOf } from '../config/clock-of';
-import { isConfigError, loadConfig, type Config } from '../config/config';
 import { openStore, type Store } from '../store/open-store';
 import { createLog, messageOf, type Log } from './log';
-import type { Sender } from '../outbox/sender';
-import { sendersFor } from '../outbox/senders-for';
+import { loadRuntime } from '../app/runtime';
 import { startOutbox } from './outbox-runner';
 import { startPeriodic } from './periodic';
 import { startServer, type RunningServer } from './server';
@@ -13,17 +11,13 @@ import { ignoredLine, startLines } from './start-lines';
 const HOUR_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
-  let config: Config;
-  let senders: Sender[];
-  try {
-    config = loadConfig(process.env);
-    senders = sendersFor(config);
-  } catch (error) {
-    if (!isConfigError(error)) throw error;
-    process.stderr.write(`${error.message}\n`);
+  const runtime = loadRuntime(process.env);
+  if (!runtime.ok) {
+    process.stderr.write(`${runtime.message}\n`);
     process.exitCode = 1;
     return;
   }
+  const { config, senders } = runtime;
   const log = createLog(config.logLevel);
   const clock = clockOf(config);
   const store = await openStore({

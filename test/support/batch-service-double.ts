@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unit } from './graph-double/faults';
 
 export const OBJECT_KEY_HEADER = 'x-outbox-object-key';
 export const VERSION_HEADER = 'x-outbox-version';
@@ -75,16 +76,6 @@ interface Stored extends ObjectCounts {
 }
 
 const EVENTS_URL = /^\/users\/([^/]+)\/events(?:\/([^/]+))?$/;
-
-/** FNV-1a then one mulberry32 step: a repeatable number in [0, 1) per string. */
-function unit(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  let t = (h + 0x6d2b79f5) | 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
 
 const graphError = (code: string, message: string) => ({ error: { code, message } });
 
