@@ -6,8 +6,8 @@ import { recordDesired } from '../src/outbox/record-desired';
 import { openStore, type Store } from '../src/store/open-store';
 import { BatchServiceDouble, type DoubleOptions } from '../test/support/batch-service-double';
 import { DOUBLE_KIND } from '../test/support/batch-sender';
-import { postgres, type TestDatabase } from '../test/support/engines';
 import { drainWithTwoInstances } from '../test/support/outbox-drain';
+import { benchDatabase } from './bench-database';
 import type { BenchModule, Figure } from './figures';
 
 const CHANGES = 10_000;
@@ -16,23 +16,7 @@ const KILL_AFTER_BATCHES = 100;
 const DOUBLE = {
   latencyMs: 50, throttleRate: 0.02, unavailableRate: 0.01, batchUnavailableRate: 0.01, retryAfterSeconds: 1, hangBatches: [20], seed: 1,
 } satisfies DoubleOptions;
-const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
-
 const percent = (rate: number) => `${rate * 100}%`;
-
-/** BENCH_DATABASE_URL as given, its rows scoped to this run; else a database of its own, dropped after. */
-async function database(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const given = process.env.BENCH_DATABASE_URL;
-  if (given) return { url: given, drop: async () => undefined };
-  let created: TestDatabase;
-  try {
-    created = await postgres(LOCAL_SERVER).create();
-  } catch (error) {
-    console.log(`# outbox: skipped, no PostgreSQL at ${LOCAL_SERVER} (${error instanceof Error ? error.message : String(error)}); set BENCH_DATABASE_URL`);
-    return null;
-  }
-  return { url: created.options.databaseUrl!, drop: created.drop };
-}
 
 /** One transaction per group of mailboxes: two transactions inserting one new mailbox would deadlock. */
 async function seed(store: Store, run: string): Promise<void> {
@@ -54,8 +38,11 @@ async function seed(store: Store, run: string): Promise<void> {
 export const outboxBench: BenchModule = {
   name: 'outbox',
   async run(): Promise<Figure[]> {
-    const db = await database();
-    if (db === null) return [];
+    const db = await benchDatabase();
+    if ('unavailable' in db) {
+      console.log(`# outbox: skipped, ${db.unavailable}`);
+      return [];
+    }
     const run = `bench-${randomBytes(4).toString('hex')}`;
     const store = await openStore({ databaseUrl: db.url, databaseFile: join(tmpdir(), 'unused-by-postgres.db') });
     const double = await BatchServiceDouble.start(DOUBLE);

@@ -1,8 +1,9 @@
 import { formatFigure, type BenchModule } from './figures';
+import { graphBench } from './graph-bench';
 import { outboxBench } from './outbox-bench';
 import { serverBench } from './server-bench';
 
-const MODULES: BenchModule[] = [serverBench, outboxBench];
+const MODULES: BenchModule[] = [serverBench, outboxBench, graphBench];
 
 async function run(): Promise<void> {
   for (const module of MODULES) {

@@ -34,10 +34,16 @@ export function eventObjectKey(cohort: Cohort, meeting: PlenaryMeeting, generati
   return `event:${cohort.id}:${meeting.id}:${generation}`;
 }
 
+/** "Refleksionsmøde 2" where the programme has several of one title, so each invitation says which it is. */
+function titleOf(cohort: Cohort, meeting: PlenaryMeeting): string {
+  const namesakes = cohort.meetings.filter((m) => m.kind === 'plenary' && m.title.da === meeting.title.da);
+  return namesakes.length > 1 ? `${meeting.title.da} ${namesakes.indexOf(meeting) + 1}` : meeting.title.da;
+}
+
 function eventState(cohort: Cohort, meeting: PlenaryMeeting): CalendarEventState {
   return {
     bookingKey: `${cohort.id}/${meeting.id}/${meeting.generation}`,
-    subject: `${cohort.name}: ${meeting.title.da}`,
+    subject: `${cohort.name}: ${titleOf(cohort, meeting)}`,
     bodyHtml: eventBodyHtml(cohort, meeting),
     start: meeting.schedule.start,
     end: endOf(meeting.schedule),

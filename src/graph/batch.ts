@@ -40,8 +40,8 @@ function parseJson(text: string): unknown {
 /**
  * One `POST /$batch`. The requests are independent (no `dependsOn`), so one refused item fails
  * alone; answers come back in any order and are matched by id. A refused batch is returned as one
- * answer; an outage (5xx, an unreadable answer, no connection) is thrown, which the outbox counts
- * as a retryable failure of every change in the batch.
+ * answer, and so is a 5xx with `Retry-After`; any other outage (5xx, an unreadable answer, no
+ * connection) is thrown, which the outbox counts as a retryable failure of every change in the batch.
  */
 export async function postBatch(client: Client, requests: BatchRequest[], signal: AbortSignal): Promise<BatchResult> {
   if (requests.length > MAX_BATCH) throw new Error(`a JSON batch takes at most ${MAX_BATCH} requests, not ${requests.length}`);
@@ -53,7 +53,8 @@ export async function postBatch(client: Client, requests: BatchRequest[], signal
   }
   const text = await response.text();
   const answer: Answer = { status: response.status, headers: Object.fromEntries(response.headers), body: parseJson(text) };
-  if (response.status >= 500) throw new Error(`Graph svarede HTTP ${response.status} på $batch / Graph answered HTTP ${response.status} to $batch`);
+  // An outage that says when to come back is answered like a throttled batch, so the wait it asks for is kept.
+  if (response.status >= 500 && answer.headers['retry-after'] === undefined) throw new Error(`Graph svarede HTTP ${response.status} på $batch / Graph answered HTTP ${response.status} to $batch`);
   if (!response.ok) return { kind: 'refused', answer };
   const parsed = batchBody.safeParse(answer.body);
   if (!parsed.success) throw new Error(`Graphs svar på $batch kunne ikke læses / Graph's answer to $batch was unreadable: ${text.slice(0, 200)}`);

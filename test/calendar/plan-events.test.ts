@@ -14,14 +14,14 @@ describe('the events of a booked series', () => {
     expect(plannedEvents(sampleCohort())).toEqual([]);
   });
 
-  it('plans one event per plenary in the organiser calendar, named after cohort and meeting', () => {
+  it('plans one event per plenary in the organiser calendar, named after cohort and meeting, numbered where titles repeat', () => {
     const cohort = booked();
     const events = plannedEvents(cohort);
     expect(events.map((e) => [e.target, (e.state as CalendarEventState).subject])).toEqual([
       ['moeder@agency.example.org', 'M-ACT 2023: Opstartsmøde'],
-      ['moeder@agency.example.org', 'M-ACT 2023: Refleksionsmøde'],
-      ['moeder@agency.example.org', 'M-ACT 2023: Refleksionsmøde'],
-      ['moeder@agency.example.org', 'M-ACT 2023: Refleksionsmøde'],
+      ['moeder@agency.example.org', 'M-ACT 2023: Refleksionsmøde 1'],
+      ['moeder@agency.example.org', 'M-ACT 2023: Refleksionsmøde 2'],
+      ['moeder@agency.example.org', 'M-ACT 2023: Refleksionsmøde 3'],
       ['moeder@agency.example.org', 'M-ACT 2023: Afslutningsmøde'],
     ]);
     expect(new Set(events.map((e) => e.objectKey)).size).toBe(5);

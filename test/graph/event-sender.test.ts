@@ -92,6 +92,12 @@ describe('the Graph event sender', () => {
     expect(graph.calls).toHaveLength(1);
   });
 
+  it("keeps the wait an outage of the whole batch asks for with Retry-After", async () => {
+    graph.script = () => ({ status: 503, headers: { 'Retry-After': '120' }, body: { error: { code: 'ServiceUnavailable', message: 'down' } } });
+    const outcomes = await senderWith(graph).send(ORGANIZER, [change('create', physicalEvent())], signal);
+    expect(outcomes).toEqual([{ ok: false, retryable: true, retryAfterMs: 120_000, message: expect.stringContaining('ServiceUnavailable') }]);
+  });
+
   it('throws on an outage of the whole batch, which the outbox retries as a whole', async () => {
     graph.script = () => ({ status: 503, body: { error: { code: 'ServiceUnavailable', message: 'down' } } });
     await expect(senderWith(graph).send(ORGANIZER, [change('create', physicalEvent())], signal)).rejects.toThrow(/HTTP 503/);
