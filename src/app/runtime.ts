@@ -1,17 +1,21 @@
+import type { OutlookResponses } from '../calendar/outlook-responses';
 import { isConfigError, loadConfig, type Config } from '../config/config';
+import { graphEventResponses } from '../graph/connect';
 import type { Sender } from '../outbox/sender';
 import { sendersFor } from '../outbox/senders-for';
 
-export type Runtime = { ok: true; config: Config; senders: Sender[] } | { ok: false; message: string };
+export type Runtime = { ok: true; config: Config; senders: Sender[]; responses: OutlookResponses | null } | { ok: false; message: string };
 
 /**
- * The configuration and what it can send with, or the one line that says which variable is wrong:
- * the server and the CLI start the same way and fail the same way.
+ * The configuration, what it can send with and where it reads Outlook's answers (only a tenant has
+ * calendars), or the one line that says which variable is wrong: the server and the CLI start the
+ * same way and fail the same way.
  */
 export function loadRuntime(env: NodeJS.ProcessEnv): Runtime {
   try {
     const config = loadConfig(env);
-    return { ok: true, config, senders: sendersFor(config) };
+    const responses = config.mode.kind === 'tenant' ? graphEventResponses(config.mode) : null;
+    return { ok: true, config, senders: sendersFor(config), responses };
   } catch (error) {
     if (!isConfigError(error)) throw error;
     return { ok: false, message: error.message };

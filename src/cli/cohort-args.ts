@@ -9,6 +9,7 @@ export type Command =
   | { name: 'outbox'; id: string }
   | { name: 'retry'; id: string }
   | { name: 'status'; id: string }
+  | { name: 'answers'; id: string }
   | { name: 'book'; id: string; organizer: string | null }
   | { name: 'move'; id: string; meeting: string; start: string }
   | { name: 'cancel'; id: string; meeting: string }
@@ -50,6 +51,7 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
     case 'outbox':
     case 'retry':
     case 'status':
+    case 'answers':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id }));
     case 'book':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, organizer: typeof values.organizer === 'string' ? values.organizer : null }));

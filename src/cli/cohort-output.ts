@@ -5,6 +5,8 @@ import { toLocal, type Instant } from '../domain/local-time';
 import type { CohortSummary } from '../store/cohort-store';
 import { DELIVERY_TEXTS, type ObjectStatus } from '../outbox/outbox-status';
 import type { MeetingDelivery } from '../app/series-status';
+import type { CohortAnswers, MergeReport } from '../app/merge-outlook-answers';
+import type { RsvpAnswer } from '../domain/cohort';
 
 /** Danish first, English on the next line, as everywhere in the product. */
 const both = (t: Texts) => `${t.da}\n${t.en}\n`;
@@ -27,6 +29,8 @@ export function usageText(problem?: Texts): string {
     '                           Try again what failed.',
     '  status ID                Vis hvert fællesmødes invitation i Outlook: planlagt, sendt (med link), fejlet.',
     "                           Show each plenary's Outlook invitation: planned, sent (with its link), failed.",
+    '  answers ID               Hent deltagernes svar fra Outlook nu og vis, hvad der er registreret.',
+    "                           Read the participants' answers from Outlook now and show what was recorded.",
     '  book ID [--organizer POSTKASSE]',
     '                           Book alle fællesmøder i Outlook fra arrangørens postkasse (ORGANIZER_MAILBOX).',
     "                           Book every plenary in Outlook from the organiser's mailbox (ORGANIZER_MAILBOX).",
@@ -160,4 +164,47 @@ export function seriesText(meetings: readonly MeetingDelivery[]): string {
       return lines.join('\n') + '\n';
     })
     .join('');
+}
+
+const ANSWERS: Record<RsvpAnswer, Texts> = {
+  in_person: { da: 'Jeg kommer', en: 'Coming in person' },
+  online: { da: 'Jeg deltager online', en: 'Joining online' },
+  declined: { da: 'Jeg kommer ikke', en: 'Not coming' },
+};
+
+export function noTenantText(): string {
+  return both({
+    da: 'Der er ingen tenant at læse svar fra: produktet kører lokalt uden forbindelse til Microsoft 365 (AAD_APP_TENANT_ID er ikke sat).',
+    en: 'There is no tenant to read answers from: the product runs locally, not connected to Microsoft 365 (AAD_APP_TENANT_ID is not set).',
+  });
+}
+
+/** What else the read met, in one sentence per language; nothing when there was nothing else. */
+function besides(c: CohortAnswers): string {
+  const parts: Texts[] = [];
+  if (c.keptNewer > 0) parts.push({ da: `${c.keptNewer} nyere svar fra chat, fanen eller link er beholdt`, en: `${c.keptNewer} newer answer(s) from chat, the tab or a link kept` });
+  if (c.alreadyKnown > 0) parts.push({ da: `${c.alreadyKnown} svar var allerede registreret`, en: `${c.alreadyKnown} answer(s) already recorded` });
+  if (c.forEarlierTime > 0) parts.push({ da: `${c.forEarlierTime} svar gjaldt mødets tidligere tidspunkt og tæller ikke`, en: `${c.forEarlierTime} answer(s) were for the meeting's earlier time and do not count` });
+  if (c.unknownAddresses > 0) parts.push({ da: `${c.unknownAddresses} adresse(r) i Outlook hører ikke til forløbet`, en: `${c.unknownAddresses} address(es) in Outlook are not in the cohort` });
+  if (c.goneEvents > 0) parts.push({ da: `${c.goneEvents} begivenhed(er) er slettet i Outlook`, en: `${c.goneEvents} event(s) were deleted in Outlook` });
+  if (parts.length === 0) return '';
+  return both({ da: `${parts.map((p) => p.da).join('; ')}.`, en: `${parts.map((p) => p.en).join('; ')}.` });
+}
+
+/** Per cohort: each answer recorded from Outlook, then what was left as it was and why; then what could not be read. */
+export function answersText(report: MergeReport): string {
+  const cohorts = report.merged.map((c) => {
+    const head = both({ da: `Svar fra Outlook i "${c.name}" (${c.cohortId}):`, en: `Answers from Outlook in "${c.name}" (${c.cohortId}):` });
+    const lines = c.recorded.map((r) => `  ${r.meetingKey}  ${r.person}: ${ANSWERS[r.answer].da} / ${ANSWERS[r.answer].en} (${localStamp(r.at)})\n`);
+    const none = c.recorded.length === 0 ? both({ da: 'Ingen nye svar.', en: 'No new answers.' }) : '';
+    return head + lines.join('') + none + besides(c);
+  });
+  // The reason is Graph's or the sender's own, already in Danish and English.
+  const unread = report.unread.map(
+    (u) => both({ da: `Kalenderen for ${u.mailbox} kunne ikke læses nu; prøv igen senere:`, en: `The calendar of ${u.mailbox} could not be read now; try again later:` }) + `  ${u.reason}\n`,
+  );
+  const meanwhile = report.changedMeanwhile.map((id) =>
+    both({ da: `${id} blev ændret samtidig; svarene registreres ved næste kørsel.`, en: `${id} was changed at the same time; the answers are recorded on the next run.` }),
+  );
+  return [...cohorts, ...unread, ...meanwhile].join('');
 }

@@ -15,11 +15,13 @@ import { cohortDelivery, retryCohortDelivery } from '../app/cohort-delivery';
 import { bookSeries, cancelPlenaryByKey, movePlenaryByKey, rebookPlenaryByKey } from '../app/calendar-commands';
 import type { ChangeDeps } from '../app/change-cohort';
 import { seriesStatus } from '../app/series-status';
+import { mergeOutlookAnswers } from '../app/merge-outlook-answers';
+import type { OutlookResponses } from '../calendar/outlook-responses';
 import { deliverPending } from '../outbox/deliver-pending';
 import { OutboxWorker } from '../outbox/outbox-worker';
 import { parseLocalDateTime } from '../domain/local-time';
 import { parseCohortArgs, type Command } from './cohort-args';
-import { calendarText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, problemsText, retriedText, usageText } from './cohort-output';
+import { answersText, calendarText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, retriedText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -37,6 +39,8 @@ export interface CliDeps {
   senders: readonly Sender[];
   /** ORGANIZER_MAILBOX, when configured: whose calendar owns a booked series unless `book --organizer` says otherwise. */
   organizer: string | null;
+  /** Where attendees' answers are read from; null in local mode, which has no calendars. */
+  responses: OutlookResponses | null;
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -96,6 +100,15 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
     case 'status':
       io.out(seriesText(await seriesStatus(delivery, command.id)));
       return EXIT.ok;
+    case 'answers': {
+      if (deps.responses === null) {
+        io.err(noTenantText());
+        return EXIT.failed;
+      }
+      const report = await mergeOutlookAnswers({ db: opened.db, clock: deps.clock, responses: deps.responses }, command.id);
+      io.out(answersText(report));
+      return report.unread.length > 0 || report.changedMeanwhile.length > 0 ? EXIT.failed : EXIT.ok;
+    }
     default: {
       const code = await runCalendar(command, { db: opened.db, clock: deps.clock }, io, deps);
       if (code === EXIT.ok && deps.senders.length > 0) {
@@ -156,7 +169,7 @@ async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: Cli
 }
 
 /**
- * `npm run cohort -- import | export | list | erase | outbox | retry | book | move | cancel | rebook`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | book | move | cancel | rebook`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -188,10 +201,10 @@ async function fromProcess(): Promise<number> {
     io.err(`${runtime.message}\n`);
     return EXIT.failed;
   }
-  const { config, senders } = runtime;
+  const { config, senders, responses } = runtime;
   const clock = clockOf(config);
   const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
-  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer });
+  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer, responses });
 }
 
 if (require.main === module) {

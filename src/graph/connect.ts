@@ -1,5 +1,6 @@
 import type { TenantMode } from '../config/config';
 import { readClientCertificate } from './certificate';
+import { GraphEventResponses } from './event-responses';
 import { GraphEventSender } from './event-sender';
 import { createGraphClient } from './graph-client';
 import { GraphTokens, type ClientCredential } from './graph-tokens';
@@ -11,11 +12,11 @@ function credentialOf(mode: TenantMode): ClientCredential {
 }
 
 /**
- * The Graph event sender of a tenant's configuration. Reads the certificate file, if that is the
- * credential, and fails with a ConfigError naming AAD_APP_CERTIFICATE_PATH when it is unusable;
- * nothing reaches the network until the first send.
+ * The Graph client of a tenant's configuration and its tokens. Reads the certificate file, if that
+ * is the credential, and fails with a ConfigError naming AAD_APP_CERTIFICATE_PATH when it is
+ * unusable; nothing reaches the network until the first call.
  */
-export function graphEventSender(mode: TenantMode): GraphEventSender {
+function graphConnection(mode: TenantMode) {
   const tokens = new GraphTokens({
     tenantId: mode.tenantId,
     clientId: mode.clientId,
@@ -23,5 +24,14 @@ export function graphEventSender(mode: TenantMode): GraphEventSender {
     authorityHost: mode.authorityHost,
     graphEndpoint: mode.graphEndpoint,
   });
-  return new GraphEventSender({ client: createGraphClient({ endpoint: mode.graphEndpoint, auth: tokens }), tokens });
+  return { client: createGraphClient({ endpoint: mode.graphEndpoint, auth: tokens }), tokens };
+}
+
+export function graphEventSender(mode: TenantMode): GraphEventSender {
+  return new GraphEventSender(graphConnection(mode));
+}
+
+/** Reads attendees' answers back from the organisers' calendars. */
+export function graphEventResponses(mode: TenantMode): GraphEventResponses {
+  return new GraphEventResponses(graphConnection(mode));
 }

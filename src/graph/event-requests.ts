@@ -21,7 +21,7 @@ function eventsUrl(mailbox: string): string {
   return `/users/${encodeURIComponent(mailbox)}/events`;
 }
 
-function eventUrl(mailbox: string, remoteId: string): string {
+export function eventUrl(mailbox: string, remoteId: string): string {
   return `${eventsUrl(mailbox)}/${encodeURIComponent(remoteId)}`;
 }
 

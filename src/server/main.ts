@@ -1,10 +1,11 @@
 import { eraseDueCohorts } from '../app/erase-due-cohorts';
 import { clockOf } from '../config/clock-of';
 import { openStore, type Store } from '../store/open-store';
+import { answersTask } from './answers-task';
 import { createLog, messageOf, type Log } from './log';
 import { loadRuntime } from '../app/runtime';
 import { startOutbox } from './outbox-runner';
-import { startPeriodic } from './periodic';
+import { startPeriodic, type PeriodicTask } from './periodic';
 import { startServer, type RunningServer } from './server';
 import { ignoredLine, startLines } from './start-lines';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { config, senders } = runtime;
+  const { config, senders, responses } = runtime;
   const log = createLog(config.logLevel);
   const clock = clockOf(config);
   const store = await openStore({
@@ -30,10 +31,10 @@ async function main(): Promise<void> {
     throw error;
   });
   const outbox = startOutbox(store, senders, clock, log);
-  const periodic = startPeriodic(
-    [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) }],
-    log,
-  );
+  const tasks: PeriodicTask[] = [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) }];
+  // Only a tenant has calendars to read answers from.
+  if (responses) tasks.push(answersTask({ db: store.db, clock, responses }, log));
+  const periodic = startPeriodic(tasks, log);
   startLines(config, server.url, clock).forEach((line) => log.info(line));
   const ignored = ignoredLine(config);
   if (ignored !== null) log.warn(ignored);

@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function cohort(...argv: string[]) {
   let out = '';
   let err = '';
-  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds(), senders: [], organizer: null };
+  const deps = { openStore: () => openStore({ databaseUrl: null, databaseFile: join(dir, 'db.sqlite') }), clock, newId: sequentialIds(), senders: [], organizer: null, responses: null };
   const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) }, deps);
   return { code, out, err };
 }
@@ -158,5 +158,17 @@ describe('npm run cohort -- book / move / cancel / rebook', () => {
     expect(await cohort('cancel', 'demo', 'forberedende')).toMatchObject({ code: EXIT.failed, err: expect.stringContaining('Intet fællesmøde hedder "forberedende"') });
     expect(await cohort('move', 'demo', 'refleksion-2')).toMatchObject({ code: EXIT.refused, err: expect.stringContaining('Brug: move ID') });
     expect((await cohort('export', 'demo')).out).toBe(before);
+  });
+});
+
+describe('npm run cohort -- answers', () => {
+  it('says plainly in local mode that there is no tenant to read answers from', async () => {
+    await cohort('import', join(EXAMPLES_DIR, 'demo.cohort.json'));
+    expect(await cohort('answers', 'demo')).toEqual({
+      code: EXIT.failed,
+      out: '',
+      err: expect.stringMatching(/^Der er ingen tenant at læse svar fra: .*\nThere is no tenant to read answers from: /),
+    });
+    expect(await cohort('answers')).toMatchObject({ code: EXIT.refused, err: expect.stringContaining('"answers" skal have præcis ét argument') });
   });
 });
