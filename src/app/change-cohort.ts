@@ -24,8 +24,9 @@ export async function changeCohort(deps: ChangeDeps, id: string, change: (cohort
     const repository = cohortRepository(trx, deps.clock);
     const current = await loadCohort(repository, id);
     const changed = change(current.cohort, now);
-    if (changed === current.cohort) return current;
-    const stored = await repository.save(changed, current.revision);
+    const stored = changed === current.cohort ? current : await repository.save(changed, current.revision);
+    // Also when nothing changed: a booked cohort imported from a document has no events recorded
+    // yet, and booking it again is how they get recorded. Unchanged events are not touched.
     await recordCalendar(trx, stored.cohort, now);
     return stored;
   });

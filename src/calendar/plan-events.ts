@@ -29,9 +29,13 @@ function attendeesOf(cohort: Cohort): EventAttendee[] {
   });
 }
 
-/** One outbox object per booking of a plenary: a cancelled meeting booked again is a new object. */
+/**
+ * One outbox object per booking of a plenary: a cancelled meeting booked again is a new object.
+ * Built from the cohort id and the meeting's key, which a cohort document keeps, so a cohort
+ * exported and imported again still names the events it booked (its meeting ids are new).
+ */
 export function eventObjectKey(cohort: Cohort, meeting: PlenaryMeeting, generation: number): string {
-  return `event:${cohort.id}:${meeting.id}:${generation}`;
+  return `event:${cohort.id}:${meeting.key}:${generation}`;
 }
 
 /** "Refleksionsmøde 2" where the programme has several of one title, so each invitation says which it is. */
@@ -42,7 +46,7 @@ function titleOf(cohort: Cohort, meeting: PlenaryMeeting): string {
 
 function eventState(cohort: Cohort, meeting: PlenaryMeeting): CalendarEventState {
   return {
-    bookingKey: `${cohort.id}/${meeting.id}/${meeting.generation}`,
+    bookingKey: `${cohort.id}/${meeting.key}/${meeting.generation}`,
     subject: `${cohort.name}: ${titleOf(cohort, meeting)}`,
     bodyHtml: eventBodyHtml(cohort, meeting),
     start: meeting.schedule.start,

@@ -44,14 +44,18 @@ function everyone(cohort: Cohort) {
 }
 
 /**
- * Who is who, for the bot, the tab and signed links alike: the Entra object id decides when it
- * matches anyone; only otherwise the e-mail address does, case-insensitively.
+ * Who is who, for the bot, the tab and signed links alike, decided per record. When both the
+ * identity and the record carry an Entra object id, the ids decide (another account with the same
+ * address is someone else); otherwise the e-mail address does, case-insensitively. So an advisor
+ * whose id is known in one cohort and not yet in another is found in both.
  */
 export function findMemberships(cohorts: readonly Cohort[], identity: Identity): Membership[] {
   const people = cohorts.filter((c) => !c.erasedAt).flatMap((c) => everyone(c).map((e) => ({ ...e, cohortId: c.id })));
-  const oid = identity.aadObjectId?.trim().toLowerCase();
-  const byId = oid ? people.filter((e) => e.person.entraObjectId?.toLowerCase() === oid) : [];
+  const oid = identity.aadObjectId?.trim().toLowerCase() || null;
   const address = addressOf(identity);
-  const matches = byId.length > 0 ? byId : address ? people.filter((e) => normal(e.person.email) === address) : [];
+  const matches = people.filter(({ person }) => {
+    const known = person.entraObjectId?.trim().toLowerCase() || null;
+    return known !== null && oid !== null ? known === oid : address !== null && normal(person.email) === address;
+  });
   return matches.map(({ cohortId, role, personId, municipalityId }) => ({ cohortId, role, personId, municipalityId }));
 }

@@ -11,6 +11,7 @@ import { engines, useStore } from '../support/engines';
 import { refusal } from '../support/refusal';
 import { meetingByKey, sampleCohort } from '../support/sample-cohort';
 import { testClock } from '../support/test-clock';
+import { eventObjectKey } from '../../src/calendar/plan-events';
 
 // The real changeCohort, which a test can make meet a concurrent change once.
 jest.mock('../../src/app/change-cohort', () => {
@@ -58,7 +59,7 @@ describe.each(engines())('merging Outlook answers into stored cohorts on $name',
   /** The event of a plenary's current booking, as Outlook shows it: at the meeting's time, with these answers. */
   function inOutlook(calendars: Calendars, cohort: Cohort, key: string, attendees: AttendeeStatus[]) {
     const meeting = meetingByKey(cohort, key) as PlenaryMeeting;
-    const id = `evt:event:${cohort.id}:${meeting.id}:${meeting.generation}`;
+    const id = `evt:${eventObjectKey(cohort, meeting, meeting.generation)}`;
     calendars.events.set(id, { gone: false, cancelled: false, start: meeting.schedule.start, end: endOf(meeting.schedule), attendees });
     return id;
   }

@@ -17,18 +17,21 @@ describe('who is who', () => {
     expect(found).toEqual([{ cohortId: cohort.id, role: 'leader', personId: leader.id, municipalityId: cohort.municipalities[0]!.id }]);
   });
 
-  it("falls back to e-mail, case-insensitively, and uses a guest's real address rather than its #EXT# UPN", () => {
+  it("falls back to e-mail, case-insensitively, unless the ids disagree, and uses a guest's real address rather than its #EXT# UPN", () => {
     const { cohort, leader, consultant } = cohortWithGuest();
-    expect(findMemberships([cohort], { aadObjectId: '99999999-0000-0000-0000-000000000000', email: ' jane.leder@aarhus.EXAMPLE.org' })[0]?.personId).toBe(leader.id);
+    expect(findMemberships([cohort], { email: ' jane.leder@aarhus.EXAMPLE.org' })[0]?.personId).toBe(leader.id);
+    expect(findMemberships([cohort], { aadObjectId: '99999999-0000-0000-0000-000000000000', email: 'jane.leder@aarhus.example.org' })).toEqual([]);
     expect(findMemberships([cohort], { userPrincipalName: 'konsulent_aarhuskommune.example.org#EXT#@agency.onmicrosoft.com' })).toEqual([]);
     expect(findMemberships([cohort], { userPrincipalName: 'konsulent@aarhuskommune.example.org' })).toEqual([
       expect.objectContaining({ role: 'participant', personId: consultant.id }),
     ]);
   });
 
-  it('knows advisors, and finds a person in every cohort they are in', () => {
+  it('knows advisors, and finds a person in every cohort they are in, by id where known and by address elsewhere', () => {
     const a = sampleCohort();
     const b = sampleCohort();
+    b.advisors[0] = { ...b.advisors[0]!, entraObjectId: null };
+    expect(findMemberships([a, b], { aadObjectId: a.advisors[0]!.entraObjectId, email: 'rikke@agency.example.org' }).map((m) => m.cohortId)).toEqual([a.id, b.id]);
     const found = findMemberships([a, b], { email: 'rikke@agency.example.org' });
     expect(found.map((m) => [m.cohortId, m.role])).toEqual([
       [a.id, 'advisor'],
