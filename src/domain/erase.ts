@@ -1,6 +1,6 @@
-import type { Cohort } from './cohort';
-import { addMonths, dateOf, type Instant, type LocalDate } from './local-time';
-import type { Meeting } from './cohort';
+import type { Cohort, Meeting } from './cohort';
+import { DomainError } from './errors';
+import { addMonths, dateOf, toLocal, type Instant, type LocalDate } from './local-time';
 
 function lastDay(meeting: Meeting): LocalDate {
   return meeting.kind === 'plenary' ? dateOf(meeting.schedule.start) : meeting.schedule.days[meeting.schedule.days.length - 1]!;
@@ -16,6 +16,22 @@ export function eraseDueOn(cohort: Cohort): LocalDate | null {
 }
 
 /**
+ * Erasing early is allowed, but not while booked meetings lie ahead: their invitations could then
+ * no longer be moved or cancelled, and people would keep meetings in their calendars.
+ */
+function assertNoFutureBookings(cohort: Cohort, at: Instant): void {
+  if (!cohort.booking) return;
+  const now = toLocal(at);
+  const ahead = cohort.meetings.filter((m) => m.kind === 'plenary' && !m.cancelled && m.schedule.start > now);
+  if (ahead.length === 0) return;
+  const titles = ahead.map((m) => m.key).join(', ');
+  throw new DomainError('future_meetings_booked', {
+    da: `Gruppeforløbet har bookede møder forude (${titles}); aflys dem først, så invitationerne trækkes tilbage.`,
+    en: `The cohort has booked meetings ahead (${titles}); call them off first, so their invitations are withdrawn.`,
+  });
+}
+
+/**
  * Removes what identifies people (names, addresses, phones, Entra ids, dietary notes, and the links
  * to presentations, which may name them) and keeps the
  * programme's structure and counts: municipalities, meetings, how many took part and how they answered.
@@ -23,6 +39,7 @@ export function eraseDueOn(cohort: Cohort): LocalDate | null {
  */
 export function erasePersonalData(cohort: Cohort, at: Instant): Cohort {
   if (cohort.erasedAt) return cohort;
+  assertNoFutureBookings(cohort, at);
   return {
     ...cohort,
     municipalities: cohort.municipalities.map((m) => ({

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'not_booked'
   | 'meeting_cancelled'
   | 'meeting_not_cancelled'
+  | 'future_meetings_booked'
   | 'cohort_erased'
   | 'cohort_exists'
   | 'concurrent_change'

@@ -2,6 +2,7 @@ import { eraseDueOn, erasePersonalData } from '../../src/domain/erase';
 import { parseInstant } from '../../src/domain/local-time';
 import { recordRsvp, attendance } from '../../src/domain/rsvp';
 import { presentationTasks, setPresentationStatus } from '../../src/domain/presentations';
+import { bookCohort, cancelMeeting } from '../../src/domain/booking';
 import { meetingByKey, sampleCohort } from '../support/sample-cohort';
 
 describe('erasing personal data', () => {
@@ -36,6 +37,14 @@ describe('erasing personal data', () => {
     expect(erased.meetings).toEqual(cohort.meetings);
     expect(attendance(erased, meeting.id)).toEqual(before);
     expect(presentationTasks(erased)).toHaveLength(presentationTasks(cohort).length);
+  });
+
+  it('refuses to erase early while booked meetings lie ahead, until they are called off', () => {
+    const cohort = bookCohort(sampleCohort(), 'moeder@agency.example.org', parseInstant('2023-03-01T10:00:00Z'));
+    const early = parseInstant('2023-09-01T10:00:00Z');
+    expect(() => erasePersonalData(cohort, early)).toThrow(expect.objectContaining({ code: 'future_meetings_booked' }));
+    const calledOff = ['refleksion-3', 'afslutning'].reduce((c, key) => cancelMeeting(c, meetingByKey(c, key).id), cohort);
+    expect(erasePersonalData(calledOff, early).erasedAt).toBe(early);
   });
 
   it('refuses changes to an erased cohort', () => {
