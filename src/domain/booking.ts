@@ -1,5 +1,6 @@
 import type { Cohort, PlenaryMeeting } from './cohort';
-import { assertBookable, assertCohort, erased, findMeeting } from './cohort-rules';
+import { assertBookable, erased, findPlenary, replaceMeeting } from './cohort-rules';
+import { movePlenary } from './move-meeting';
 import { DomainError } from './errors';
 import type { Instant, LocalDateTime } from './local-time';
 
@@ -24,22 +25,14 @@ export function bookCohort(cohort: Cohort, organizer: string, at: Instant): Coho
 
 function plenary(cohort: Cohort, meetingId: string): PlenaryMeeting {
   if (cohort.erasedAt) throw erased();
-  const meeting = findMeeting(cohort, meetingId);
-  if (meeting.kind !== 'plenary') {
-    throw new DomainError('not_a_plenary', { da: 'Kun fællesmøder kan aflyses her.', en: 'Only plenary meetings can be called off here.' });
-  }
-  return meeting;
-}
-
-function replace(cohort: Cohort, meeting: PlenaryMeeting): Cohort {
-  return assertCohort({ ...cohort, meetings: cohort.meetings.map((m) => (m.id === meeting.id ? meeting : m)) });
+  return findPlenary(cohort, meetingId, { da: 'Kun fællesmøder kan aflyses her.', en: 'Only plenary meetings can be called off here.' });
 }
 
 /** Calls a plenary off: its event is cancelled for everyone; answers are kept for the record. */
 export function cancelMeeting(cohort: Cohort, meetingId: string): Cohort {
   const meeting = plenary(cohort, meetingId);
   if (meeting.cancelled) return cohort;
-  return replace(cohort, { ...meeting, cancelled: true, version: meeting.version + 1 });
+  return replaceMeeting(cohort, { ...meeting, cancelled: true, version: meeting.version + 1 });
 }
 
 /**
@@ -51,9 +44,6 @@ export function reinstateMeeting(cohort: Cohort, meetingId: string, start: Local
   if (!meeting.cancelled) {
     throw new DomainError('meeting_not_cancelled', { da: 'Mødet er ikke aflyst.', en: 'The meeting is not called off.' });
   }
-  const moved = start === meeting.schedule.start ? {} : {
-    schedule: { ...meeting.schedule, start },
-    history: [...meeting.history, { version: meeting.version, schedule: meeting.schedule, movedAt: at }],
-  };
-  return replace(cohort, { ...meeting, ...moved, cancelled: false, generation: meeting.generation + 1, version: meeting.version + 1 });
+  const booked = replaceMeeting(cohort, { ...meeting, cancelled: false, generation: meeting.generation + 1, version: meeting.version + 1 });
+  return movePlenary(booked, meetingId, start, at);
 }

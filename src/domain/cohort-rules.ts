@@ -5,8 +5,9 @@ import {
   type Meeting,
   type Municipality,
   type Person,
+  type PlenaryMeeting,
 } from './cohort';
-import { DomainError } from './errors';
+import { DomainError, type Texts } from './errors';
 import type { ProgrammeTemplate } from './programme';
 import { scheduleProblems } from './schedule-rules';
 
@@ -108,6 +109,18 @@ export function findMeeting(cohort: Cohort, meetingId: string): Meeting {
   const meeting = cohort.meetings.find((m) => m.id === meetingId);
   if (!meeting) throw new DomainError('unknown_meeting', { da: 'Mødet findes ikke i gruppeforløbet.', en: 'No such meeting in the cohort.' });
   return meeting;
+}
+
+/** The plenary with this id; `refusal` says, in the caller's words, why another kind will not do. */
+export function findPlenary(cohort: Cohort, meetingId: string, refusal: Texts): PlenaryMeeting {
+  const meeting = findMeeting(cohort, meetingId);
+  if (meeting.kind !== 'plenary') throw new DomainError('not_a_plenary', refusal);
+  return meeting;
+}
+
+/** The cohort with one meeting replaced, checked against every rule. */
+export function replaceMeeting(cohort: Cohort, meeting: Meeting): Cohort {
+  return assertCohort({ ...cohort, meetings: cohort.meetings.map((m) => (m.id === meeting.id ? meeting : m)) });
 }
 
 export function findMunicipality(cohort: Cohort, municipalityId: string): Municipality {

@@ -109,11 +109,6 @@ export function minutesOfDay(value: LocalTime): number {
   return h! * 60 + m!;
 }
 
-/** Wall-clock strings of one fixed format compare correctly as strings. */
-export function compareLocal<T extends LocalDate | LocalDateTime>(a: T, b: T): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** How a date reads in Danish text: "tirsdag 25. april 2023". */
 export function danishDate(value: LocalDate): string {
   return zoned(value).setLocale('da').toFormat('cccc d. MMMM yyyy');

@@ -1,11 +1,7 @@
-import type { Cohort, IndividualMeeting, Meeting, PlenaryMeeting } from './cohort';
-import { assertCohort, erased, findMeeting } from './cohort-rules';
+import type { Cohort, IndividualMeeting, PlenaryMeeting } from './cohort';
+import { erased, findMeeting, findPlenary, replaceMeeting } from './cohort-rules';
 import { DomainError } from './errors';
 import type { Instant, LocalDate, LocalDateTime } from './local-time';
-
-function replaceMeeting(cohort: Cohort, meeting: Meeting): Cohort {
-  return assertCohort({ ...cohort, meetings: cohort.meetings.map((m) => (m.id === meeting.id ? meeting : m)) });
-}
 
 /**
  * "Ny dato": the meeting keeps its id (so its Outlook event is updated, never duplicated), its
@@ -13,10 +9,7 @@ function replaceMeeting(cohort: Cohort, meeting: Meeting): Cohort {
  */
 export function movePlenary(cohort: Cohort, meetingId: string, start: LocalDateTime, at: Instant): Cohort {
   if (cohort.erasedAt) throw erased();
-  const meeting = findMeeting(cohort, meetingId);
-  if (meeting.kind !== 'plenary') {
-    throw new DomainError('not_a_plenary', { da: 'Kun fællesmøder har ét fast tidspunkt.', en: 'Only plenary meetings have one fixed time.' });
-  }
+  const meeting = findPlenary(cohort, meetingId, { da: 'Kun fællesmøder har ét fast tidspunkt.', en: 'Only plenary meetings have one fixed time.' });
   if (meeting.schedule.start === start) return cohort;
   const moved: PlenaryMeeting = {
     ...meeting,

@@ -1,5 +1,5 @@
 import type { Cohort, PlenaryMeeting, Rsvp, RsvpAnswer, RsvpSource } from './cohort';
-import { erased, findMeeting } from './cohort-rules';
+import { erased, findPlenary } from './cohort-rules';
 import { DomainError } from './errors';
 import type { Instant } from './local-time';
 import type { PlenaryForm } from './programme';
@@ -24,14 +24,7 @@ export interface IncomingRsvp {
 export type RsvpOutcome = 'recorded' | 'kept_newer' | 'nothing_to_record';
 
 function plenary(cohort: Cohort, meetingId: string): PlenaryMeeting {
-  const meeting = findMeeting(cohort, meetingId);
-  if (meeting.kind !== 'plenary') {
-    throw new DomainError('not_a_plenary', {
-      da: 'Individuelle møder bookes; de besvares ikke med tilmelding.',
-      en: 'Individual meetings are booked, not answered.',
-    });
-  }
-  return meeting;
+  return findPlenary(cohort, meetingId, { da: 'Individuelle møder bookes; de besvares ikke med tilmelding.', en: 'Individual meetings are booked, not answered.' });
 }
 
 function assertParticipant(cohort: Cohort, participantId: string): void {

@@ -87,11 +87,6 @@ export function scheduleProblems(meetings: readonly MeetingTemplate[]): DomainEr
   return problems;
 }
 
-export function assertSchedule(meetings: readonly MeetingTemplate[]): void {
-  const [problem] = scheduleProblems(meetings);
-  if (problem) throw problem;
-}
-
 /** Whether a slot starting at `start` lies wholly inside the window's days and hours. */
 export function isInsideWindow(window: SlotWindow, start: LocalDateTime): boolean {
   const from = minutesOfDay(window.from);

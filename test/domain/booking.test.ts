@@ -27,7 +27,7 @@ describe('booking the series', () => {
     expect(cancelMeeting(cancelled, meeting.id)).toBe(cancelled);
 
     const again = reinstateMeeting(cancelled, meeting.id, parseLocalDateTime('2023-09-05T09:30'), at);
-    expect(meetingByKey(again, 'refleksion-2')).toMatchObject({ id: meeting.id, cancelled: false, generation: 2, version: 3 });
+    expect(meetingByKey(again, 'refleksion-2')).toMatchObject({ id: meeting.id, cancelled: false, generation: 2, version: 4 });
     expect(meetingByKey(again, 'refleksion-2').history).toHaveLength(1);
     expect(() => reinstateMeeting(again, meeting.id, parseLocalDateTime('2023-09-05T09:30'), at)).toThrow(
       expect.objectContaining({ code: 'meeting_not_cancelled' }),
