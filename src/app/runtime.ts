@@ -1,8 +1,7 @@
 import type { OutlookResponses } from '../calendar/outlook-responses';
 import { isConfigError, loadConfig, type Config } from '../config/config';
-import { graphEventResponses } from '../graph/connect';
+import { connectTenant } from '../graph/connect';
 import type { Sender } from '../outbox/sender';
-import { sendersFor } from '../outbox/senders-for';
 
 export type Runtime = { ok: true; config: Config; senders: Sender[]; responses: OutlookResponses | null } | { ok: false; message: string };
 
@@ -14,8 +13,8 @@ export type Runtime = { ok: true; config: Config; senders: Sender[]; responses: 
 export function loadRuntime(env: NodeJS.ProcessEnv): Runtime {
   try {
     const config = loadConfig(env);
-    const responses = config.mode.kind === 'tenant' ? graphEventResponses(config.mode) : null;
-    return { ok: true, config, senders: sendersFor(config), responses };
+    const graph = config.mode.kind === 'tenant' ? connectTenant(config.mode) : null;
+    return { ok: true, config, senders: graph ? [graph.sender] : [], responses: graph?.responses ?? null };
   } catch (error) {
     if (!isConfigError(error)) throw error;
     return { ok: false, message: error.message };

@@ -27,11 +27,17 @@ function graphConnection(mode: TenantMode) {
   return { client: createGraphClient({ endpoint: mode.graphEndpoint, auth: tokens }), tokens };
 }
 
-export function graphEventSender(mode: TenantMode): GraphEventSender {
-  return new GraphEventSender(graphConnection(mode));
+export interface TenantGraph {
+  sender: GraphEventSender;
+  /** Reads attendees' answers back from the organisers' calendars. */
+  responses: GraphEventResponses;
 }
 
-/** Reads attendees' answers back from the organisers' calendars. */
-export function graphEventResponses(mode: TenantMode): GraphEventResponses {
-  return new GraphEventResponses(graphConnection(mode));
+/**
+ * Everything that talks to Graph for one tenant, on one connection: one certificate read, one token
+ * cache, and a token refreshed after a 401 is the one every caller uses next.
+ */
+export function connectTenant(mode: TenantMode): TenantGraph {
+  const connection = graphConnection(mode);
+  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection) };
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config';
-import { graphEventSender } from '../graph/connect';
+import { connectTenant } from '../graph/connect';
 import type { Sender } from './sender';
 
 /**
@@ -8,5 +8,5 @@ import type { Sender } from './sender';
  * through Graph.
  */
 export function sendersFor(config: Config): Sender[] {
-  return config.mode.kind === 'tenant' ? [graphEventSender(config.mode)] : [];
+  return config.mode.kind === 'tenant' ? [connectTenant(config.mode).sender] : [];
 }
