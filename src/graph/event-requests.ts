@@ -9,11 +9,17 @@ import { LOOKUP_SELECT } from './graph-event';
 /**
  * A change becomes a request in the batch — one that makes the event as desired (a create or a
  * PATCH), or a cancellation — or is settled without one (nothing to send, or nothing sendable).
+ * A cancellation of an event whose create went out unanswered first finds it (`find`): by the
+ * `transactionId` that create carried, in a batch of lookups before the others.
  */
 export type Plan =
   | { kind: 'send'; request: BatchRequest<Event> & { body: Event }; desired: CalendarEventState }
   | { kind: 'cancel'; request: BatchRequest }
+  | { kind: 'find'; request: BatchRequest }
   | { kind: 'settled'; outcome: Outcome };
+
+/** A plan with nothing left to find: what goes in the batch of changes. */
+export type ReadyPlan = Exclude<Plan, { kind: 'find' }>;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
@@ -27,6 +33,7 @@ export function eventUrl(mailbox: string, remoteId: string): string {
 
 const DESIRED: Texts = { da: 'den ønskede tilstand', en: 'the desired state' };
 const REMOTE_ID: Texts = { da: 'begivenhedens id', en: 'the event id' };
+const SENT: Texts = { da: 'den sendte tilstand', en: 'the sent state' };
 
 /** A state or id the outbox holds that does not fit the action is a bug upstream: no try will fix it. */
 function unusable(change: Change, what: Texts): Plan {
@@ -61,13 +68,24 @@ export function planOf(id: string, mailbox: string, change: Change): Plan {
       if (body === null) return { kind: 'settled', outcome: { ok: true, remoteId: change.remoteId } };
       return { kind: 'send', desired: state, request: { id, method: 'PATCH', url: eventUrl(mailbox, change.remoteId), headers: JSON_HEADERS, body } };
     }
-    case 'delete':
-      if (change.remoteId === null) return { kind: 'settled', outcome: { ok: true, remoteId: null } };
-      return {
-        kind: 'cancel',
-        request: { id, method: 'POST', url: `${eventUrl(mailbox, change.remoteId)}/cancel`, headers: JSON_HEADERS, body: { Comment: CANCEL_COMMENT } },
-      };
+    case 'delete': {
+      if (change.remoteId !== null) return cancelPlan(id, mailbox, change.remoteId);
+      // No id: a create went out with `sent` and its answer was lost, so the event may exist. With
+      // nothing sent, it never was.
+      const sent = change.sent === null ? null : eventStateSchema.safeParse(change.sent);
+      if (sent === null) return { kind: 'settled', outcome: { ok: true, remoteId: null } };
+      if (!sent.success) return unusable(change, SENT);
+      return { kind: 'find', request: lookupRequest(id, mailbox, sent.data) };
+    }
   }
+}
+
+/** Cancels the event for its attendees, telling them why. */
+export function cancelPlan(id: string, mailbox: string, remoteId: string): ReadyPlan {
+  return {
+    kind: 'cancel',
+    request: { id, method: 'POST', url: `${eventUrl(mailbox, remoteId)}/cancel`, headers: JSON_HEADERS, body: { Comment: CANCEL_COMMENT } },
+  };
 }
 
 /** Finds the event an earlier try made, by the `transactionId` it was made with. */

@@ -4,7 +4,7 @@ import { CALENDAR_EVENT_KIND, type CalendarEventState } from '../calendar/event-
 import type { Change, Outcome } from '../outbox/change';
 import type { Sender } from '../outbox/sender';
 import { MAX_BATCH, postBatch, type BatchRequest, type BatchResult } from './batch';
-import { lookupRequest, planOf, type Plan } from './event-requests';
+import { cancelPlan, lookupRequest, planOf, type Plan, type ReadyPlan } from './event-requests';
 import { errorCodeOf, failureOf, isMailboxMissing, type Answer } from './graph-failures';
 import { detailsOf, graphEventSchema, matchesDesired, type GraphEvent } from './graph-event';
 import type { TokenSource } from './graph-tokens';
@@ -35,11 +35,13 @@ const NO_ANSWER: Outcome = {
   retryAfterMs: null,
 };
 const eventList = z.object({ value: z.array(z.unknown()) });
+const foundIds = z.object({ value: z.array(z.object({ id: z.string() }).passthrough()) });
 
 /**
  * Delivers Outlook events (`graph.event`) to the organiser's calendar: per call one JSON `$batch`
- * with a create, PATCH or cancel per changed event, preceded by a batch of reads when a Teams
- * meeting's body is replaced, followed by a batch of lookups when a create turned out made before.
+ * with a create, PATCH or cancel per changed event, preceded by a batch of lookups when an event
+ * whose create went unanswered is to be cancelled, and one of reads when a Teams meeting's body is
+ * replaced, followed by a batch of lookups when a create turned out made before.
  * The batches of one call go one after another: Outlook counts every item against the mailbox.
  *
  * Every create carries a `transactionId` derived from the booking, so a create retried after a lost
@@ -59,7 +61,8 @@ export class GraphEventSender implements Sender {
   async send(target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
     const refused = await this.credentialProblem();
     if (refused) return changes.map(() => refused);
-    const plans = await this.keepMeetingBlobs(changes.map((change, i) => planOf(String(i + 1), target, change)), target, signal);
+    const found = await this.findUnconfirmed(changes.map((change, i) => planOf(String(i + 1), target, change)), target, signal);
+    const plans = await this.keepMeetingBlobs(found, target, signal);
     const requests = plans.flatMap((plan) => (plan.kind === 'settled' ? [] : [plan.request]));
     const result = requests.length > 0 ? await this.batch(requests, signal) : null;
     const settled = plans.map((plan, i): Settled => {
@@ -95,17 +98,43 @@ export class GraphEventSender implements Sender {
   }
 
   /**
+   * Looks up, by its `transactionId`, every event to be cancelled whose create went out but was
+   * never answered: found, it is cancelled in the batch of changes; not found, it was never made
+   * (or is gone already), and the cancellation is done without another request. Nothing is written
+   * yet, so an outage here is thrown and every change tried again.
+   */
+  private async findUnconfirmed(plans: Plan[], mailbox: string, signal: AbortSignal): Promise<ReadyPlan[]> {
+    const lookups = plans.flatMap((plan) => (plan.kind === 'find' ? [plan.request] : []));
+    const result = lookups.length > 0 ? await this.batch(lookups, signal) : null;
+    return plans.map((plan): ReadyPlan => {
+      if (plan.kind !== 'find') return plan;
+      const answer = answerOf(result, plan.request.id);
+      if (answer === null) return { kind: 'settled', outcome: NO_ANSWER };
+      if (!is2xx(answer)) return { kind: 'settled', outcome: failureOf('delete', answer, mailbox, this.now()) };
+      const list = foundIds.safeParse(answer.body);
+      if (!list.success) {
+        return {
+          kind: 'settled',
+          outcome: { ok: false, retryable: true, message: 'Graph svarede uden en liste af begivenheder / Graph answered without a list of events', retryAfterMs: null },
+        };
+      }
+      const event = list.data.value[0];
+      return event === undefined ? { kind: 'settled', outcome: { ok: true, remoteId: null } } : cancelPlan(plan.request.id, mailbox, event.id);
+    });
+  }
+
+  /**
    * Reads the current body of every Teams meeting whose body the PATCH replaces, and carries its
    * meeting block into the new one (see meeting-blob.ts). Nothing is written yet, so an outage here
    * is thrown and every change tried again.
    */
-  private async keepMeetingBlobs(plans: Plan[], mailbox: string, signal: AbortSignal): Promise<Plan[]> {
+  private async keepMeetingBlobs(plans: ReadyPlan[], mailbox: string, signal: AbortSignal): Promise<ReadyPlan[]> {
     const reads = plans.flatMap((plan) =>
       plan.kind === 'send' && needsMeetingBlob(plan.request, plan.desired) ? [bodyReadRequest(plan.request.id, plan.request.url)] : [],
     );
     if (reads.length === 0) return plans;
     const result = await this.batch(reads, signal);
-    return plans.map((plan): Plan => {
+    return plans.map((plan): ReadyPlan => {
       if (plan.kind !== 'send' || !reads.some((r) => r.id === plan.request.id)) return plan;
       const answer = answerOf(result, plan.request.id);
       if (answer === null) return { kind: 'settled', outcome: NO_ANSWER };

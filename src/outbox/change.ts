@@ -16,7 +16,11 @@ export interface Change {
   action: Action;
   /** The state to reach; null when the object is to be deleted or cancelled. */
   desired: unknown;
-  /** The state last sent, for senders that must send a difference or know what to cancel. */
+  /**
+   * The state last sent, for senders that must send a difference or know what to cancel. For a
+   * delete with no `remoteId` it is the state of a create sent without an answer: the object may
+   * exist, and the sender must look it up by its idempotency key, and count not found as done.
+   */
   sent: unknown;
   /** The service's id of the object once created (a Graph event id, a Teams activity id). */
   remoteId: string | null;
@@ -44,9 +48,14 @@ export type Outcome =
   | { ok: false; retryable: true; message: string; retryAfterMs: number | null }
   | { ok: false; retryable: false; message: string };
 
-/** Null when nothing is to be done: the object never existed and is not wanted. */
-export function actionFor(desired: unknown, sent: unknown, remoteId: string | null): Action | null {
+/**
+ * Null when nothing is to be done: the object never existed and is not wanted. `unconfirmed` is the
+ * state of a create that went out without an answer: the object may exist, so one no longer wanted
+ * is deleted (the sender finds it by its idempotency key, having no id), and one still wanted is
+ * created again, which the idempotency key keeps one object.
+ */
+export function actionFor(desired: unknown, sent: unknown, remoteId: string | null, unconfirmed: unknown = null): Action | null {
   const exists = sent !== null || remoteId !== null;
-  if (desired === null) return exists ? 'delete' : null;
+  if (desired === null) return exists || unconfirmed !== null ? 'delete' : null;
   return exists ? 'update' : 'create';
 }

@@ -28,12 +28,39 @@ export interface WorkerOptions {
 
 type Row = Pick<
   OutboxObjectsTable,
-  'object_key' | 'kind' | 'target' | 'desired_version' | 'desired_state' | 'sent_state' | 'remote_id' | 'attempts'
+  'object_key' | 'kind' | 'target' | 'desired_version' | 'desired_state' | 'sent_state' | 'remote_id' | 'unconfirmed_state' | 'attempts'
 >;
+
+/** A due row and what it takes: a change for the sender, or none (never made, no longer wanted). */
+interface Planned {
+  row: Row;
+  change: Change | null;
+}
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
 const later = (now: Instant, ms: number): Instant => instantOf(new Date(Date.parse(now) + ms));
+
+/**
+ * The change that brings a row from what was sent to what is desired. A delete of an object whose
+ * create went out unanswered carries that create's state as `sent` and no id, for the sender to find it.
+ */
+function changeOf(row: Row, target: string): Change | null {
+  const [desired, sent, unconfirmed] = [parse(row.desired_state), parse(row.sent_state), parse(row.unconfirmed_state)];
+  const action = actionFor(desired, sent, row.remote_id, unconfirmed);
+  if (action === null) return null;
+  const lostCreate = action === 'delete' && sent === null && row.remote_id === null;
+  return {
+    objectKey: row.object_key,
+    kind: row.kind,
+    target,
+    version: row.desired_version,
+    action,
+    desired,
+    sent: lostCreate ? unconfirmed : sent,
+    remoteId: row.remote_id,
+  };
+}
 
 /** Turns changes into calls: leases targets, sends the newest state of each due object, records what happened. */
 export class OutboxWorker {
@@ -77,8 +104,9 @@ export class OutboxWorker {
       const sender = rows[0] && this.senders.get(rows[0].kind);
       if (!sender) return 0;
       const batch = rows.filter((r) => r.kind === sender.kind).slice(0, sender.batchSize);
-      if (!(await this.renewLease(target))) return 0;
-      const outcomes = await this.send(sender, target, batch);
+      const planned = batch.map((row) => ({ row, change: changeOf(row, target) }));
+      if (!(await this.prepareCall(target, planned))) return 0;
+      const outcomes = await this.send(sender, target, planned);
       const now = this.options.clock.now();
       await this.recordAll(target, batch, outcomes, now);
       const throttle = Math.max(sender.pacingMs, ...outcomes.map((o) => (!o.ok && o.retryable ? (o.retryAfterMs ?? 0) : 0)));
@@ -92,21 +120,32 @@ export class OutboxWorker {
   /**
    * A full lease from now for the call about to go out, which the send timeout keeps inside it; a
    * worker that lost the target meanwhile (a slow database, a paused process) does not send at all.
+   *
+   * In the same transaction, before the call, every create about to go out is marked unconfirmed
+   * with its state: should its answer be lost (a timeout, a reset, this process killed mid-call),
+   * the object may exist with nothing else recorded, and a later cancellation must still reach it.
    */
-  private async renewLease(target: string): Promise<boolean> {
-    const result = await this.options.db
-      .updateTable('outbox_targets')
-      .set({ lease_until: later(this.options.clock.now(), this.leaseMs) })
-      .where('target', '=', target)
-      .where('lease_owner', '=', this.options.owner)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  private prepareCall(target: string, planned: Planned[]): Promise<boolean> {
+    return inTransaction(this.options.db, async (trx) => {
+      const renewed = await trx
+        .updateTable('outbox_targets')
+        .set({ lease_until: later(this.options.clock.now(), this.leaseMs) })
+        .where('target', '=', target)
+        .where('lease_owner', '=', this.options.owner)
+        .executeTakeFirst();
+      if (Number(renewed.numUpdatedRows) !== 1) return false;
+      for (const { row, change } of planned) {
+        if (change?.action !== 'create') continue;
+        await trx.updateTable('outbox_objects').set({ unconfirmed_state: row.desired_state }).where('object_key', '=', row.object_key).execute();
+      }
+      return true;
+    });
   }
 
   private dueRows(target: string): Promise<Row[]> {
     return this.options.db
       .selectFrom('outbox_objects')
-      .select(['object_key', 'kind', 'target', 'desired_version', 'desired_state', 'sent_state', 'remote_id', 'attempts'])
+      .select(['object_key', 'kind', 'target', 'desired_version', 'desired_state', 'sent_state', 'remote_id', 'unconfirmed_state', 'attempts'])
       .where('target', '=', target)
       .whereRef('desired_version', '>', 'sent_version')
       .where('failed_at', 'is', null)
@@ -118,39 +157,29 @@ export class OutboxWorker {
       .execute();
   }
 
-  private async send(sender: Sender, target: string, rows: Row[]): Promise<Outcome[]> {
-    const sendable = rows.map((row) => ({ row, action: actionFor(parse(row.desired_state), parse(row.sent_state), row.remote_id) }));
-    const changes: Change[] = sendable.flatMap(({ row, action }) =>
-      action === null
-        ? []
-        : [
-            {
-              objectKey: row.object_key,
-              kind: row.kind,
-              target,
-              version: row.desired_version,
-              action,
-              desired: parse(row.desired_state),
-              sent: parse(row.sent_state),
-              remoteId: row.remote_id,
-            },
-          ],
-    );
+  private async send(sender: Sender, target: string, planned: Planned[]): Promise<Outcome[]> {
+    const changes = planned.flatMap(({ change }) => (change === null ? [] : [change]));
     const answers = changes.length > 0 ? await this.callWithTimeout(sender, target, changes) : [];
     let next = 0;
     // An object never created and no longer wanted needs no call: it is done as it stands.
-    return sendable.map(({ action, row }) => (action === null ? { ok: true, remoteId: row.remote_id } : answers[next++]!));
+    return planned.map(({ change, row }) => (change === null ? { ok: true, remoteId: row.remote_id } : answers[next++]!));
   }
 
   private async callWithTimeout(sender: Sender, target: string, changes: Change[]): Promise<Outcome[]> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.sendTimeoutMs);
     const timedOut = new Promise<never>((_, reject) =>
-      abort.signal.addEventListener('abort', () => reject(new Error(`no answer within ${this.sendTimeoutMs} ms`))),
+      abort.signal.addEventListener('abort', () =>
+        reject(new Error(`Intet svar inden for ${this.sendTimeoutMs} ms / no answer within ${this.sendTimeoutMs} ms`)),
+      ),
     );
     try {
       const outcomes = await Promise.race([sender.send(target, changes, abort.signal), timedOut]);
-      if (outcomes.length !== changes.length) throw new Error(`${sender.kind} answered ${outcomes.length} of ${changes.length} changes`);
+      if (outcomes.length !== changes.length) {
+        throw new Error(
+          `${sender.kind} svarede på ${outcomes.length} af ${changes.length} ændringer / ${sender.kind} answered ${outcomes.length} of ${changes.length} changes`,
+        );
+      }
       return outcomes;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -178,7 +207,7 @@ export class OutboxWorker {
     if (outcome.ok && 'existed' in outcome) {
       await trx
         .updateTable('outbox_objects')
-        .set({ remote_id: outcome.remoteId, sent_state: null, attempts: 0, last_error: null, next_attempt_at: now, updated_at: now })
+        .set({ remote_id: outcome.remoteId, sent_state: null, unconfirmed_state: null, attempts: 0, last_error: null, next_attempt_at: now, updated_at: now })
         .where('object_key', '=', row.object_key)
         .execute();
       return;
@@ -194,6 +223,8 @@ export class OutboxWorker {
           sent_state: row.desired_state,
           remote_id: gone ? null : outcome.remoteId ?? row.remote_id,
           remote_details: details,
+          // The outcome of the create is known now: made (its id is kept), or cancelled as found.
+          unconfirmed_state: null,
           attempts: 0,
           last_error: null,
           updated_at: now,

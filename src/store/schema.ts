@@ -136,6 +136,11 @@ export interface OutboxObjectsTable {
   sent_version: number;
   sent_state: string | null;
   remote_id: string | null;
+  /**
+   * JSON of the state a create was sent with, written just before the call and cleared once an
+   * outcome is recorded: set, the create may have been made though its answer was lost.
+   */
+  unconfirmed_state: string | null;
   /** JSON: RemoteDetails of the last successful call that reported any; null before, and once cancelled. */
   remote_details: string | null;
   attempts: number;

@@ -174,9 +174,65 @@ describe('the Graph event sender', () => {
   });
 
   it('calls Graph for nothing when nothing the event shows has changed, nor for a cancellation of what never was', async () => {
-    const outcomes = await senderWith(graph).send(ORGANIZER, [change('update', physicalEvent(), physicalEvent(), 'AAMkAD1='), change('delete', null, physicalEvent(), null)], signal);
+    const outcomes = await senderWith(graph).send(ORGANIZER, [change('update', physicalEvent(), physicalEvent(), 'AAMkAD1='), change('delete', null, null, null)], signal);
     expect(graph.calls).toHaveLength(0);
     expect(outcomes).toEqual([{ ok: true, remoteId: 'AAMkAD1=' }, { ok: true, remoteId: null }]);
+  });
+
+  describe('a cancellation of an event whose create was sent but never answered (no id, the create’s state as sent)', () => {
+    const events = `/users/${encodeURIComponent(ORGANIZER)}/events`;
+    const lookupOf = (state: CalendarEventState) => `$filter=transactionId eq '${transactionIdOf(state.bookingKey)}'`;
+
+    it('looks the event up by its transactionId and cancels it for the attendees', async () => {
+      const kickoff = physicalEvent();
+      const made = eventFrom(kickoff, null, 'AAMkAD-made=');
+      graph.script = (requests, call) => (call === 1 ? [{ id: requests[0]!.id, status: 200, body: { value: [made] } }] : [{ id: requests[0]!.id, status: 202 }]);
+      const outcomes = await senderWith(graph).send(ORGANIZER, [change('delete', null, kickoff, null)], signal);
+      expect(outcomes).toEqual([{ ok: true, remoteId: null }]);
+      expect(graph.calls).toHaveLength(2);
+      const [lookup] = graph.calls[0]!.requests;
+      expect(lookup).toMatchObject({ method: 'GET' });
+      expect(decodeURIComponent(lookup!.url)).toContain(lookupOf(kickoff));
+      expect(graph.calls[1]!.requests).toEqual([
+        { id: '1', method: 'POST', url: `${events}/AAMkAD-made%3D/cancel`, headers: { 'Content-Type': 'application/json' }, body: { Comment: CANCEL_COMMENT } },
+      ]);
+    });
+
+    it('counts it done when no event has the transactionId, with no call beyond the lookup', async () => {
+      graph.script = (requests) => [{ id: requests[0]!.id, status: 200, body: { value: [] } }];
+      const outcomes = await senderWith(graph).send(ORGANIZER, [change('delete', null, onlineEvent(), null)], signal);
+      expect(outcomes).toEqual([{ ok: true, remoteId: null }]);
+      expect(graph.calls).toHaveLength(1);
+      expect(graph.calls[0]!.requests).toEqual([expect.objectContaining({ method: 'GET' })]);
+      expect(decodeURIComponent(graph.calls[0]!.requests[0]!.url)).toContain(lookupOf(onlineEvent()));
+    });
+
+    it('looks up alongside other changes, sends them in the next batch, and retries a lookup Graph throttled', async () => {
+      const found = eventFrom(physicalEvent(), null, 'AAMkAD-found=');
+      graph.script = (requests, call) =>
+        call === 1
+          ? [{ id: '1', status: 200, body: { value: [found] } }, graphError('3', 429, 'ApplicationThrottled', 'over its limit', { 'Retry-After': '7' })]
+          : requests.map((r) => (r.method === 'POST' && r.url.endsWith('/cancel') ? { id: r.id, status: 202 } : created(r, onlineEvent())));
+      const outcomes = await senderWith(graph).send(
+        ORGANIZER,
+        [change('delete', null, physicalEvent(), null), change('create', onlineEvent()), change('delete', null, physicalEvent({ bookingKey: 'cohort-1/closing/1' }), null)],
+        signal,
+      );
+      expect(graph.calls.map((c) => c.requests.map((r) => `${r.id} ${r.method}`))).toEqual([
+        ['1 GET', '3 GET'],
+        ['1 POST', '2 POST'],
+      ]);
+      expect(outcomes).toEqual([
+        { ok: true, remoteId: null },
+        expect.objectContaining({ ok: true, remoteId: expect.any(String) }),
+        { ok: false, retryable: true, message: expect.any(String), retryAfterMs: 7_000 },
+      ]);
+    });
+
+    it('throws when the lookup batch fails as a whole: nothing was changed, so everything is tried again', async () => {
+      graph.script = () => ({ status: 503, body: { error: { code: 'ServiceUnavailable', message: 'down' } } });
+      await expect(senderWith(graph).send(ORGANIZER, [change('delete', null, physicalEvent(), null)], signal)).rejects.toThrow();
+    });
   });
 
   it("reads a Teams meeting's body before replacing it, and keeps its meeting block", async () => {

@@ -208,6 +208,37 @@ describe('the outbox sending Outlook events through the real Graph client and ms
     expect(events[0]!.body.content).toContain(made.joinUrl!);
   });
 
+  it('cancels for everyone an event whose create answer was lost, finding it by its transactionId', async () => {
+    const cohort = 'lost-then-cancelled';
+    double.configure({ nextCalls: ['lost'] });
+    const lost = await run(cohort, remember([object(cohort, 'kickoff', physicalEvent())]), { MAX_ROUNDS: '1' });
+    expect(lost.status).toEqual([expect.objectContaining({ state: 'planned' })]);
+    expect(lost.remoteIds[keyOf(cohort, 'kickoff')]).toBeNull();
+    const [made] = eventsOf(cohort);
+    expect(made).toMatchObject({ isCancelled: false });
+
+    // Cancelled before any retry: no id was ever recorded, yet the event is in everyone's calendar.
+    const cancelled = await run(cohort, [object(cohort, 'kickoff', null)]);
+    expect(cancelled.status).toEqual([expect.objectContaining({ state: 'sent', reason: null })]);
+    expect(eventsOf(cohort)).toEqual([expect.objectContaining({ id: made!.id, isCancelled: true })]);
+    expect(double.notifications().filter((n) => n.eventId === made!.id && n.kind === 'cancellation').map((n) => n.comment)).toEqual(
+      Array(PLENARIES.kickoff!.attendees.length).fill(CANCEL_COMMENT),
+    );
+  });
+
+  it('counts done, after one lookup, the cancellation of a create that never reached Graph', async () => {
+    const cohort = 'reset-then-cancelled';
+    double.configure({ nextCalls: ['reset'] });
+    const reset = await run(cohort, remember([object(cohort, 'closing', PLENARIES.closing!)]), { MAX_ROUNDS: '1' });
+    expect(reset.status).toEqual([expect.objectContaining({ state: 'planned' })]);
+    expect(eventsOf(cohort)).toEqual([]);
+    const before = double.counts();
+    const cancelled = await run(cohort, [object(cohort, 'closing', null)]);
+    expect(cancelled.status).toEqual([expect.objectContaining({ state: 'sent', reason: null })]);
+    expect(eventsOf(cohort)).toEqual([]);
+    expect(double.counts().batches - before.batches).toBe(1);
+  });
+
   it("fails an invalid attendee alone, says what the mailbox lacks, and warns of a Teams meeting without a link", async () => {
     const cohort = 'refusals';
     const tokens = double.counts().tokenRequests;

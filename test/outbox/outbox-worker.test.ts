@@ -170,7 +170,74 @@ describe.each(engines())('the outbox on $name', (engine) => {
     await record('event', { start: '09:00' });
     sender.script = () => 'hang';
     await worker({ sendTimeoutMs: 50 }).runOnce();
-    expect(await status()).toEqual([expect.objectContaining({ state: 'planned', reason: 'no answer within 50 ms', attempts: 1 })]);
+    expect(await status()).toEqual([expect.objectContaining({ state: 'planned', reason: 'Intet svar inden for 50 ms / no answer within 50 ms', attempts: 1 })]);
+  });
+
+  const unconfirmed = async () =>
+    (await fixture.store.db.selectFrom('outbox_objects').select('unconfirmed_state').where('cohort_id', '=', cohortId).executeTakeFirstOrThrow()).unconfirmed_state;
+
+  it('cancels a create whose answer never came: a delete with no id, carrying the state that create was sent with', async () => {
+    await record('event', { start: '09:00' });
+    sender.script = () => 'hang';
+    await worker({ sendTimeoutMs: 50 }).runOnce();
+    expect(await unconfirmed()).toBe(JSON.stringify({ start: '09:00' }));
+
+    // Cancelled before the retry: the event may exist in everyone's calendar, so it must not be taken as never made.
+    await record('event', null);
+    sender.script = () => ({ ok: true, remoteId: null });
+    expect(await worker().runOnce()).toBe(1);
+    expect(sender.calls.map((c) => c.changes)).toEqual([
+      [expect.objectContaining({ action: 'create', version: 1, desired: { start: '09:00' }, sent: null, remoteId: null })],
+      [expect.objectContaining({ action: 'delete', version: 2, desired: null, sent: { start: '09:00' }, remoteId: null })],
+    ]);
+    expect(await status()).toEqual([expect.objectContaining({ state: 'sent', attempts: 0, reason: null })]);
+    expect(await unconfirmed()).toBeNull();
+    expect(await worker().runOnce()).toBe(0);
+  });
+
+  it('marks a create unconfirmed before the call goes out, so a worker killed mid-call leaves it marked', async () => {
+    await record('event', { start: '09:00' });
+    const seenDuringCall: (string | null)[] = [];
+    const send = sender.send;
+    sender.send = async (target, changes, signal) => {
+      seenDuringCall.push(await unconfirmed());
+      return send(target, changes, signal);
+    };
+    await worker().runOnce();
+    expect(seenDuringCall).toEqual([JSON.stringify({ start: '09:00' })]);
+  });
+
+  it('leaves nothing unconfirmed once a create is answered, made now or on a lost try, and then cancels by id', async () => {
+    await record('made', { start: '09:00' });
+    await record('made-before', { start: '10:00' });
+    sender.script = (c) =>
+      c.objectKey.endsWith(':made') ? { ok: true, remoteId: 'id-made' } : c.action === 'create' ? { ok: true, remoteId: 'id-made-before', existed: true } : { ok: true, remoteId: c.remoteId };
+    await worker().runOnce();
+    const rows = () =>
+      fixture.store.db.selectFrom('outbox_objects').select(['object_key', 'unconfirmed_state', 'remote_id']).where('cohort_id', '=', cohortId).orderBy('object_key').execute();
+    expect((await rows()).map((r) => [r.object_key.split(':')[1], r.unconfirmed_state, r.remote_id])).toEqual([
+      ['made', null, 'id-made'],
+      ['made-before', null, 'id-made-before'],
+    ]);
+    await record('made', null);
+    await worker().runOnce();
+    expect(sender.calls.at(-1)!.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ objectKey: `${cohortId}:made`, action: 'delete', remoteId: 'id-made', sent: { start: '09:00' } })]),
+    );
+  });
+
+  it('sends a create again, not a delete, for an unanswered create still wanted', async () => {
+    await record('event', { start: '09:00' });
+    sender.script = () => 'hang';
+    await worker({ sendTimeoutMs: 50 }).runOnce();
+    await record('event', { start: '10:00' });
+    sender.script = () => ({ ok: true, remoteId: 'id-1' });
+    await worker().runOnce();
+    expect(sentActions()).toEqual([
+      ['event', 'create', 1],
+      ['event', 'create', 2],
+    ]);
+    expect(await unconfirmed()).toBeNull();
   });
 
   it("takes over a dead worker's target when its lease runs out, and fences out its late answer", async () => {

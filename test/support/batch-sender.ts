@@ -22,7 +22,9 @@ type ItemAnswer = z.infer<typeof batchAnswer>['responses'][number];
 function request(id: string, target: string, change: Change) {
   const events = `/users/${encodeURIComponent(target)}/events`;
   const headers = { [OBJECT_KEY_HEADER]: change.objectKey, [VERSION_HEADER]: String(change.version) };
-  const event = `${events}/${encodeURIComponent(change.remoteId ?? '')}`;
+  // No id on a delete: a create went out unanswered and may or may not have made the event. The
+  // double has no lookup by transactionId, so this asks for the collection and takes its 404 as done.
+  const event = change.remoteId === null ? events : `${events}/${encodeURIComponent(change.remoteId)}`;
   switch (change.action) {
     case 'create':
       // transactionId makes a create sent twice (a lost answer, a dead worker) one event; Graph then

@@ -3,6 +3,7 @@ import { cohortsMigration } from './0001-cohorts';
 import { outboxMigration } from './0002-outbox';
 import { bookingMigration } from './0003-booking';
 import { remoteDetailsMigration } from './0004-remote-details';
+import { unconfirmedCreatesMigration } from './0005-unconfirmed-creates';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002-outbox': outboxMigration,
   '0003-booking': bookingMigration,
   '0004-remote-details': remoteDetailsMigration,
+  '0005-unconfirmed-creates': unconfirmedCreatesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
