@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Texts } from '../domain/errors';
+import { LINK_ID } from '../links/link-token';
 
 export type Command =
   | { name: 'import'; file: string }
@@ -14,6 +15,8 @@ export type Command =
   | { name: 'move'; id: string; meeting: string; start: string }
   | { name: 'cancel'; id: string; meeting: string }
   | { name: 'rebook'; id: string; meeting: string; start: string | null }
+  | { name: 'link'; id: string; email: string; meeting: string; days: number | null }
+  | { name: 'revoke'; linkId: string }
   | { name: 'help' };
 
 export type Parsed = Command | { name: 'usage'; problem: Texts };
@@ -23,7 +26,11 @@ const usageProblem = (da: string, en: string): Parsed => ({ name: 'usage', probl
 const OPTIONS: Record<string, Record<string, { type: 'string'; short?: string }>> = {
   export: { out: { type: 'string', short: 'o' } },
   book: { organizer: { type: 'string' } },
+  link: { days: { type: 'string' } },
 };
+
+/** A link lives at most a year: long enough for the whole programme, short enough to be forgotten safely. */
+const MAX_LINK_DAYS = 366;
 
 /** The words after `npm run cohort --`, as one command; anything else is a usage problem. */
 export function parseCohortArgs(argv: readonly string[]): Parsed {
@@ -61,6 +68,18 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
       return between(2, 2, 'ID MØDE/MEETING', ([id, meeting]) => ({ name, id: id!, meeting: meeting! }));
     case 'rebook':
       return between(2, 3, 'ID MØDE/MEETING [ÅÅÅÅ-MM-DDTTT:MM]', ([id, meeting, start]) => ({ name, id: id!, meeting: meeting!, start: start ?? null }));
+    case 'link': {
+      const days = typeof values.days === 'string' ? Number(values.days) : null;
+      if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= MAX_LINK_DAYS)) {
+        return usageProblem(`--days skal være et helt antal dage 1–${MAX_LINK_DAYS}.`, `--days must be a whole number of days 1–${MAX_LINK_DAYS}.`);
+      }
+      return between(3, 3, 'ID EMAIL MØDE/MEETING [--days N]', ([id, email, meeting]) => ({ name, id: id!, email: email!, meeting: meeting!, days }));
+    }
+    case 'revoke':
+      if (positionals.length === 1 && !LINK_ID.test(positionals[0]!)) {
+        return usageProblem(`"${positionals[0]}" er ikke et link-id (22 tegn, som "link" skriver det).`, `"${positionals[0]}" is not a link id (22 characters, as "link" prints it).`);
+      }
+      return one({ da: 'LINK-ID', en: 'LINK_ID' }, (linkId) => ({ name, linkId }));
     case 'list':
       return positionals.length === 0 ? { name } : usageProblem('"list" tager ingen argumenter.', '"list" takes no arguments.');
     default:

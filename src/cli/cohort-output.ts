@@ -40,6 +40,11 @@ export function usageText(problem?: Texts): string {
     '                           Call a plenary off; its invitation is cancelled for everyone.',
     '  rebook ID MØDE [START]   Book et aflyst fællesmøde igen, som en ny invitation.',
     '                           Book a cancelled plenary again, as a new invitation.',
+    '  link ID EMAIL MØDE [--days N]',
+    '                           Lav et signeret tilmeldingslink til én deltager og ét fællesmøde (gyldigt til mødet, eller N dage).',
+    '                           Make a signed RSVP link for one participant and one plenary (valid until the meeting, or N days).',
+    '  revoke LINK-ID           Spær et link, så det ikke længere kan bruges.',
+    '                           Revoke a link so it can no longer be used.',
     '',
     'Dokumentet / the document: docs/cohort-document.md',
   ];

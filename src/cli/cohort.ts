@@ -21,6 +21,8 @@ import { deliverPending } from '../outbox/deliver-pending';
 import { OutboxWorker } from '../outbox/outbox-worker';
 import { parseLocalDateTime } from '../domain/local-time';
 import { parseCohortArgs, type Command } from './cohort-args';
+import type { LinkConfig } from '../config/config';
+import { LOCAL_LINKS, runLinkCommand } from './link-commands';
 import { answersText, calendarText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, retriedText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
@@ -41,6 +43,8 @@ export interface CliDeps {
   organizer: string | null;
   /** Where attendees' answers are read from; null in local mode, which has no calendars. */
   responses: OutlookResponses | null;
+  /** LINK_SECRET and PUBLIC_URL for `link`; local mode's defaults when absent. */
+  links?: LinkConfig;
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -109,6 +113,11 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
       io.out(answersText(report));
       return report.unread.length > 0 || report.changedMeanwhile.length > 0 ? EXIT.failed : EXIT.ok;
     }
+    case 'link':
+    case 'revoke': {
+      io.out(await runLinkCommand(command, { db: opened.db, clock: deps.clock, links: deps.links ?? LOCAL_LINKS }));
+      return EXIT.ok;
+    }
     default: {
       const code = await runCalendar(command, { db: opened.db, clock: deps.clock }, io, deps);
       if (code === EXIT.ok && deps.senders.length > 0) {
@@ -169,7 +178,7 @@ async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: Cli
 }
 
 /**
- * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | book | move | cancel | rebook`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | book | move | cancel | rebook | link | revoke`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -204,7 +213,7 @@ async function fromProcess(): Promise<number> {
   const { config, senders, responses } = runtime;
   const clock = clockOf(config);
   const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
-  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer, responses });
+  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer, responses, links: config.links });
 }
 
 if (require.main === module) {
@@ -213,7 +222,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`Fejl / error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(`Fejl / error: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = EXIT.failed;
     },
   );

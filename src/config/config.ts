@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import {
   AAD_APP_CERTIFICATE_PATH, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID,
-  BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LOCAL_NOW, LOG_LEVEL,
-  ORGANIZER_MAILBOX, PORT, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
+  BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LINK_SECRET, LOCAL_NOW, LOG_LEVEL,
+  ORGANIZER_MAILBOX, PORT, PUBLIC_URL, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
 } from './variables';
 
 export { ConfigError, isConfigError } from './config-error';
@@ -49,6 +49,14 @@ export interface StoreConfig {
   databaseFile: string;
 }
 
+/** Signed links to the answer pages for people without Teams. */
+export interface LinkConfig {
+  /** `LINK_SECRET`; null in local mode when unset, where the server keeps a generated one in the database. */
+  secret: string | null;
+  /** `PUBLIC_URL` without a trailing slash; by default the server on loopback. */
+  publicUrl: string;
+}
+
 export interface Config {
   port: number;
   /** Where the server listens: loopback in local mode, whatever HOST says. */
@@ -56,6 +64,7 @@ export interface Config {
   store: StoreConfig;
   logLevel: LogLevel;
   mode: LocalMode | TenantMode;
+  links: LinkConfig;
   /** Variables that are set but have no effect in this mode, for the start log. */
   ignored: string[];
 }
@@ -72,11 +81,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   };
   const logLevel = read(env, LOG_LEVEL) ?? 'info';
   const localNow = read(env, LOCAL_NOW) ?? null;
+  const publicUrl = read(env, PUBLIC_URL) ?? `http://${LOOPBACK}:${port}`;
   const tenantId = read(env, AAD_APP_TENANT_ID);
   if (tenantId === undefined) {
     for (const variable of TENANT_ONLY) read(env, variable);
     const ignored = TENANT_ONLY.map((v) => v.name).filter((name) => rawValue(env, name) !== undefined);
-    return { port, host: LOOPBACK, store, logLevel, mode: { kind: 'local', localNow }, ignored };
+    const links = { secret: read(env, LINK_SECRET) ?? null, publicUrl };
+    return { port, host: LOOPBACK, store, logLevel, mode: { kind: 'local', localNow }, links, ignored };
   }
   if (localNow !== null) {
     throw new ConfigError(LOCAL_NOW.name, {
@@ -84,7 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       en: 'cannot be used when AAD_APP_TENANT_ID is set: with a tenant the real clock rules',
     });
   }
-  return { port, host: read(env, HOST) ?? '0.0.0.0', store, logLevel, mode: tenantMode(env, tenantId, cwd), ignored: botIgnored(env) };
+  const mode = tenantMode(env, tenantId, cwd);
+  // Several instances must accept each other's links, so a tenant's secret is configured, never generated.
+  const links = { secret: required(env, LINK_SECRET, AAD_APP_TENANT_ID.name), publicUrl };
+  return { port, host: read(env, HOST) ?? '0.0.0.0', store, logLevel, mode, links, ignored: botIgnored(env) };
 }
 
 function tenantMode(env: NodeJS.ProcessEnv, tenantId: string, cwd: string): TenantMode {

@@ -122,6 +122,21 @@ export const BOT_TYPE: Variable<BotType> = {
   schema: z.enum(BOT_TYPES),
 };
 
+/** Signs the links of the answer pages; long enough that guessing it is out of reach. */
+export const LINK_SECRET: Variable<string> = {
+  name: 'LINK_SECRET',
+  expected: { da: 'skal være mindst 32 tegn, fx fra openssl rand -base64 32', en: 'must be at least 32 characters, e.g. from openssl rand -base64 32' },
+  schema: z.string().min(32),
+  redaction: 'secret',
+};
+
+/** Where people outside the server reach it: the start of every signed link. */
+export const PUBLIC_URL: Variable<string> = {
+  name: 'PUBLIC_URL',
+  expected: { da: 'skal være en http- eller https-adresse, fx https://gruppeforloeb.example.org', en: 'must be an http or https URL, e.g. https://gruppeforloeb.example.org' },
+  schema: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+};
+
 /** Used only with a tenant; set without one they have no effect, and the start log says so. */
 export const TENANT_ONLY: readonly Variable<unknown>[] = [
   HOST, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_CERTIFICATE_PATH, AAD_APP_OAUTH_AUTHORITY_HOST, GRAPH_ENDPOINT,
@@ -148,10 +163,14 @@ export function redact(value: string, redaction: Variable<unknown>['redaction'])
   return value;
 }
 
-/** A connection string's password is a secret; the rest helps the reader find the server. */
+/** Query parameters through which `pg` also takes secrets. */
+const SECRET_PARAMETERS = ['password', 'sslpassword', 'sslkey'];
+
+/** A connection string's password is a secret, wherever it is written; the rest helps the reader find the server. */
 export function redactUrl(value: string): string {
   if (!URL.canParse(value)) return value.includes('@') ? '***' : value;
   const url = new URL(value);
   if (url.password) url.password = '***';
+  for (const name of SECRET_PARAMETERS) if (url.searchParams.has(name)) url.searchParams.set(name, '***');
   return url.toString();
 }

@@ -1,6 +1,8 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Clock } from '../app/clock';
+import type { Executor } from '../store/schema';
 import { sendError, type HttpErrorCode } from './http-errors';
+import { linkRoutes } from './link-routes';
 import { messageOf, type Log } from './log';
 
 /** What the health check needs from the store. */
@@ -15,6 +17,14 @@ export interface AppDeps {
   /** The one source of "now" for everything the server builds. */
   clock: Clock;
   log: Log;
+  /** The signed-link pages for people outside Teams; absent, /l/ is not served. */
+  links?: LinkPages;
+}
+
+export interface LinkPages {
+  db: Executor;
+  /** LINK_SECRET, or the one the server keeps in the database in local mode (see linkSecret). */
+  secret: string;
 }
 
 export const BODY_LIMIT = '100kb';
@@ -28,6 +38,7 @@ export function buildApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(express.json({ limit: BODY_LIMIT }));
   app.get('/healthz', health(deps));
+  if (deps.links) app.use(linkRoutes({ ...deps.links, clock: deps.clock, log: deps.log }));
   app.use(notFound);
   app.use(errors(deps.log));
   return app;

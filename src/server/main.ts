@@ -1,6 +1,7 @@
 import { eraseDueCohorts } from '../app/erase-due-cohorts';
 import { clockOf } from '../config/clock-of';
 import { openStore, type Store } from '../store/open-store';
+import { linkSecret } from '../links/link-secret';
 import { answersTask } from './answers-task';
 import { createLog, messageOf, type Log } from './log';
 import { loadRuntime } from '../app/runtime';
@@ -26,10 +27,12 @@ async function main(): Promise<void> {
     clock,
     onPoolError: (error) => log.error(`PostgreSQL-forbindelse fejlede / PostgreSQL connection failed: ${error.message}`),
   });
-  const server = await startServer(config, { store, clock, log }).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
+  const server = await linkSecret(store.db, config.links.secret, clock)
+    .then((secret) => startServer(config, { store, clock, log, links: { db: store.db, secret } }))
+    .catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
   const outbox = startOutbox(store, senders, clock, log);
   const tasks: PeriodicTask[] = [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) }];
   // Only a tenant has calendars to read answers from.

@@ -159,6 +159,19 @@ export interface OutboxTargetsTable {
   not_before: string | null;
 }
 
+/** A signed link an advisor revoked; the link itself is never stored. */
+export interface LinkRevocationsTable {
+  link_id: string;
+  revoked_at: string;
+}
+
+/** A secret the server generated for itself, e.g. the link secret in local mode. */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   outbox_objects: OutboxObjectsTable;
   outbox_targets: OutboxTargetsTable;
@@ -170,6 +183,8 @@ export interface Database {
   registrations: RegistrationsTable;
   rsvps: RsvpsTable;
   presentations: PresentationsTable;
+  link_revocations: LinkRevocationsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 /** The root database or a transaction a caller opened, so other writes can share the cohort's transaction. */

@@ -8,7 +8,8 @@ const BOT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const SECRET = 'client-secret-value';
 const PASSWORD = 'bot-password-value';
 
-const tenantEnv = { AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CLIENT_SECRET: SECRET };
+const LINK_SECRET = 'link-secret-value-at-least-32-characters';
+const tenantEnv = { AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CLIENT_SECRET: SECRET, LINK_SECRET };
 
 function load(env: NodeJS.ProcessEnv): Config {
   return loadConfig(env, CWD);
@@ -32,6 +33,7 @@ describe('loadConfig with no environment', () => {
       store: { databaseUrl: null, databaseFile: resolve(CWD, 'data/gruppeforloeb.sqlite') },
       logLevel: 'info',
       mode: { kind: 'local', localNow: null },
+      links: { secret: null, publicUrl: 'http://127.0.0.1:3978' },
       ignored: [],
     });
   });
@@ -78,7 +80,7 @@ describe('loadConfig refuses a wrong value with one line naming the variable', (
   });
 
   it('takes a certificate instead of the secret, resolved against the working directory', () => {
-    expect(load({ AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CERTIFICATE_PATH: 'secrets/app.pem' }).mode)
+    expect(load({ AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CERTIFICATE_PATH: 'secrets/app.pem', LINK_SECRET }).mode)
       .toMatchObject({ clientSecret: null, clientCertificatePath: resolve(CWD, 'secrets/app.pem') });
   });
 
@@ -192,9 +194,34 @@ describe('describeConfig', () => {
     expect(line).not.toMatch(/\n/);
   });
 
+  it('hides a database password given as a query parameter too', () => {
+    const line = describeConfig(load({ DATABASE_URL: 'postgres://gf@db.example.org/gf?password=query-secret&sslmode=require' }));
+    expect(line).not.toContain('query-secret');
+    expect(line).toContain('password=***');
+    expect(line).toContain('sslmode=require');
+  });
+
   it('names the certificate file: a path, not a secret', () => {
-    const line = describeConfig(load({ AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CERTIFICATE_PATH: '/etc/gf/app.pem' }));
+    const line = describeConfig(load({ AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CERTIFICATE_PATH: '/etc/gf/app.pem', LINK_SECRET }));
     expect(line).toContain('certificate=/etc/gf/app.pem');
     expect(line).not.toContain('secret=');
+  });
+});
+
+describe('loadConfig for signed links', () => {
+  it('takes LINK_SECRET and PUBLIC_URL, without a trailing slash', () => {
+    expect(load({ LINK_SECRET, PUBLIC_URL: 'https://gf.example.org/' }).links).toEqual({ secret: LINK_SECRET, publicUrl: 'https://gf.example.org' });
+    expect(load({ PORT: '8080' }).links.publicUrl).toBe('http://127.0.0.1:8080');
+  });
+
+  it('requires LINK_SECRET with a tenant, in one line naming it', () => {
+    expect(failure({ ...tenantEnv, LINK_SECRET: '' }).message).toBe('LINK_SECRET: skal sættes, når AAD_APP_TENANT_ID er sat / is required when AAD_APP_TENANT_ID is set');
+  });
+
+  it('refuses a short LINK_SECRET without echoing it, and a PUBLIC_URL that is not http(s)', () => {
+    const short = failure({ LINK_SECRET: 'too-short-secret' });
+    expect(short.message).toMatch(/^LINK_SECRET: skal være mindst 32 tegn/);
+    expect(short.message).not.toContain('too-short-secret');
+    expect(failure({ PUBLIC_URL: 'ftp://gf.example.org' }).variable).toBe('PUBLIC_URL');
   });
 });

@@ -4,6 +4,7 @@ import { outboxMigration } from './0002-outbox';
 import { bookingMigration } from './0003-booking';
 import { remoteDetailsMigration } from './0004-remote-details';
 import { unconfirmedCreatesMigration } from './0005-unconfirmed-creates';
+import { linksMigration } from './0006-links';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-booking': bookingMigration,
   '0004-remote-details': remoteDetailsMigration,
   '0005-unconfirmed-creates': unconfirmedCreatesMigration,
+  '0006-links': linksMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

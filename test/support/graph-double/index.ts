@@ -141,6 +141,8 @@ export class GraphDouble {
       GRAPH_ENDPOINT: this.graphUrl,
       ORGANIZER_MAILBOX: this.users[0]?.upn ?? '',
       NODE_EXTRA_CA_CERTS: this.caFile,
+      // A tenant needs a link secret; any 32 characters will do for a test.
+      LINK_SECRET: 'graph-double-link-secret-0123456789abcdef',
     };
   }
 
