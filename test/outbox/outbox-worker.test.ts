@@ -245,9 +245,14 @@ describe.each(engines())('the outbox on $name', (engine) => {
     let answer: (value: unknown) => void = () => undefined;
     const slow = scriptedSender(sender.kind);
     const lateFailure = { ok: false as const, retryable: true as const, message: 'late failure', retryAfterMs: null };
-    slow.send = (_target, changes) => new Promise((resolve) => (answer = () => resolve(changes.map(() => lateFailure))));
+    let called: () => void = () => undefined;
+    const sending = new Promise<void>((resolve) => (called = resolve));
+    slow.send = (_target, changes) => {
+      called();
+      return new Promise((resolve) => (answer = () => resolve(changes.map(() => lateFailure))));
+    };
     const stuck = worker({ senders: [slow], leaseMs: 10_000, sendTimeoutMs: 5_000 }).runOnce();
-    await new Promise((r) => setTimeout(r, 50));
+    await sending;
 
     expect(await worker().runOnce()).toBe(0);
     clock.advance(10_001);
