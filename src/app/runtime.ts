@@ -1,6 +1,6 @@
 import type { OutlookResponses } from '../calendar/outlook-responses';
 import { isConfigError, loadConfig, type Config } from '../config/config';
-import { connectTenant } from '../graph/connect';
+import { connectTenant, sendersOf } from '../graph/connect';
 import type { Sender } from '../outbox/sender';
 
 export type Runtime = { ok: true; config: Config; senders: Sender[]; responses: OutlookResponses | null } | { ok: false; message: string };
@@ -14,7 +14,7 @@ export function loadRuntime(env: NodeJS.ProcessEnv): Runtime {
   try {
     const config = loadConfig(env);
     const graph = config.mode.kind === 'tenant' ? connectTenant(config.mode) : null;
-    return { ok: true, config, senders: graph ? [graph.sender] : [], responses: graph?.responses ?? null };
+    return { ok: true, config, senders: graph ? sendersOf(graph) : [], responses: graph?.responses ?? null };
   } catch (error) {
     if (!isConfigError(error)) throw error;
     return { ok: false, message: error.message };

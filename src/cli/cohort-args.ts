@@ -11,6 +11,7 @@ export type Command =
   | { name: 'retry'; id: string }
   | { name: 'status'; id: string }
   | { name: 'answers'; id: string }
+  | { name: 'reach'; id: string; install: boolean }
   | { name: 'book'; id: string; organizer: string | null }
   | { name: 'move'; id: string; meeting: string; start: string }
   | { name: 'cancel'; id: string; meeting: string }
@@ -23,10 +24,11 @@ export type Parsed = Command | { name: 'usage'; problem: Texts };
 
 const usageProblem = (da: string, en: string): Parsed => ({ name: 'usage', problem: { da, en } });
 
-const OPTIONS: Record<string, Record<string, { type: 'string'; short?: string }>> = {
+const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; short?: string }>> = {
   export: { out: { type: 'string', short: 'o' } },
   book: { organizer: { type: 'string' } },
   link: { days: { type: 'string' } },
+  reach: { install: { type: 'boolean' } },
 };
 
 /** A link lives at most a year: long enough for the whole programme, short enough to be forgotten safely. */
@@ -60,6 +62,8 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
     case 'status':
     case 'answers':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id }));
+    case 'reach':
+      return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, install: values.install === true }));
     case 'book':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, organizer: typeof values.organizer === 'string' ? values.organizer : null }));
     case 'move':

@@ -7,6 +7,7 @@ import { DELIVERY_TEXTS, type ObjectStatus } from '../outbox/outbox-status';
 import type { MeetingDelivery } from '../app/series-status';
 import type { CohortAnswers, MergeReport } from '../app/merge-outlook-answers';
 import type { RsvpAnswer } from '../domain/cohort';
+import type { ParticipantReach, ReachState } from '../app/plan-reach';
 
 /** Danish first, English on the next line, as everywhere in the product. */
 const both = (t: Texts) => `${t.da}\n${t.en}\n`;
@@ -45,6 +46,9 @@ export function usageText(problem?: Texts): string {
     '                           Make a signed RSVP link for one participant and one plenary (valid until the meeting, or N days).',
     '  revoke LINK-ID           Spær et link, så det ikke længere kan bruges.',
     '                           Revoke a link so it can no longer be used.',
+    '  reach ID [--install]     Vis hvordan hver deltager nås: Teams (personlig chat), afventer, kun e-mail.',
+    '                           Show how each participant is reached: Teams (personal chat), pending, e-mail only.',
+    '                           --install: installér appen i Teams for alle deltagere / install the app in Teams for every participant.',
     '',
     'Dokumentet / the document: docs/cohort-document.md',
   ];
@@ -212,4 +216,26 @@ export function answersText(report: MergeReport): string {
     both({ da: `${id} blev ændret samtidig; svarene registreres ved næste kørsel.`, en: `${id} was changed at the same time; the answers are recorded on the next run.` }),
   );
   return [...cohorts, ...unread, ...meanwhile].join('');
+}
+
+const REACH: Record<ReachState, Texts> = {
+  teams: { da: 'Teams (personlig chat)', en: 'Teams (personal chat)' },
+  pending: { da: 'afventer', en: 'pending' },
+  email: { da: 'kun e-mail', en: 'e-mail only' },
+  not_connected: { da: 'ikke forbundet til Microsoft 365', en: 'not connected to Microsoft 365' },
+  unreachable: { da: 'ikke nåelig: persondata slettet', en: 'not reachable: personal data erased' },
+};
+
+/** One line per participant, municipality by municipality: how they are reached, and why e-mail only. */
+export function reachText(id: string, participants: readonly ParticipantReach[], recorded: number | null): string {
+  const head = recorded === null ? '' : both({ da: `${recorded} installation(er) i Teams bestilt i ${id}.`, en: `${recorded} Teams installation(s) requested in ${id}.` });
+  if (participants.length === 0) return head + both({ da: `${id} har ingen deltagere.`, en: `${id} has no participants.` });
+  const lines = participants.map((p) => {
+    const state = REACH[p.state];
+    const who = p.name === null ? p.participantId : `${p.name} <${p.email}>`;
+    const lines = [`${p.municipality}  ${who}: ${state.da} / ${state.en}`];
+    if (p.reason) lines.push(`    ${p.reason}`);
+    return lines.join('\n') + '\n';
+  });
+  return head + lines.join('');
 }

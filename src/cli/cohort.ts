@@ -15,6 +15,7 @@ import { cohortDelivery, retryCohortDelivery } from '../app/cohort-delivery';
 import { bookSeries, cancelPlenaryByKey, movePlenaryByKey, rebookPlenaryByKey } from '../app/calendar-commands';
 import type { ChangeDeps } from '../app/change-cohort';
 import { seriesStatus } from '../app/series-status';
+import { cohortReach, recordInstalls } from '../app/plan-reach';
 import { mergeOutlookAnswers } from '../app/merge-outlook-answers';
 import type { OutlookResponses } from '../calendar/outlook-responses';
 import { deliverPending } from '../outbox/deliver-pending';
@@ -23,7 +24,7 @@ import { parseLocalDateTime } from '../domain/local-time';
 import { parseCohortArgs, type Command } from './cohort-args';
 import type { LinkConfig } from '../config/config';
 import { LOCAL_LINKS, runLinkCommand } from './link-commands';
-import { answersText, calendarText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, retriedText, usageText } from './cohort-output';
+import { answersText, calendarText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, retriedText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -43,6 +44,8 @@ export interface CliDeps {
   organizer: string | null;
   /** Where attendees' answers are read from; null in local mode, which has no calendars. */
   responses: OutlookResponses | null;
+  /** Whether a tenant is configured (`reach` says "not connected" without one); by default, whether answers can be read. */
+  tenant?: boolean;
   /** LINK_SECRET and PUBLIC_URL for `link`; local mode's defaults when absent. */
   links?: LinkConfig;
 }
@@ -113,6 +116,13 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
       io.out(answersText(report));
       return report.unread.length > 0 || report.changedMeanwhile.length > 0 ? EXIT.failed : EXIT.ok;
     }
+    case 'reach': {
+      const mode = (deps.tenant ?? deps.responses !== null) ? 'tenant' : 'local';
+      const recorded = command.install ? await recordInstalls({ store, db: opened.db, clock: deps.clock }, command.id) : null;
+      if (command.install && mode === 'tenant' && deps.senders.length > 0) await deliverNow(opened, command.id, io, deps);
+      io.out(reachText(command.id, await cohortReach({ ...delivery, mode }, command.id), recorded));
+      return EXIT.ok;
+    }
     case 'link':
     case 'revoke': {
       io.out(await runLinkCommand(command, { db: opened.db, clock: deps.clock, links: deps.links ?? LOCAL_LINKS }));
@@ -178,7 +188,7 @@ async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: Cli
 }
 
 /**
- * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | book | move | cancel | rebook | link | revoke`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | book | move | cancel | rebook | link | revoke`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -213,7 +223,7 @@ async function fromProcess(): Promise<number> {
   const { config, senders, responses } = runtime;
   const clock = clockOf(config);
   const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
-  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer, responses, links: config.links });
+  return main(process.argv.slice(2), io, { openStore: () => openStore({ ...config.store, clock }), clock, newId, senders, organizer, responses, tenant: config.mode.kind === 'tenant', links: config.links });
 }
 
 if (require.main === module) {

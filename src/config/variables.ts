@@ -122,6 +122,13 @@ export const BOT_TYPE: Variable<BotType> = {
   schema: z.enum(BOT_TYPES),
 };
 
+/**
+ * The app's id in the organisation's Teams app catalog (`teamsApp.id`, not the manifest's id): what
+ * the product installs for participants. Without it nobody gets the app through Graph, and reach
+ * says so.
+ */
+export const TEAMS_APP_CATALOG_ID = guid('TEAMS_APP_CATALOG_ID');
+
 /** Signs the links of the answer pages; long enough that guessing it is out of reach. */
 export const LINK_SECRET: Variable<string> = {
   name: 'LINK_SECRET',
@@ -140,7 +147,7 @@ export const PUBLIC_URL: Variable<string> = {
 /** Used only with a tenant; set without one they have no effect, and the start log says so. */
 export const TENANT_ONLY: readonly Variable<unknown>[] = [
   HOST, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_CERTIFICATE_PATH, AAD_APP_OAUTH_AUTHORITY_HOST, GRAPH_ENDPOINT,
-  ORGANIZER_MAILBOX, BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE,
+  ORGANIZER_MAILBOX, BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, TEAMS_APP_CATALOG_ID,
 ];
 
 /** An empty value counts as unset: Teams Toolkit's env files list every variable, many of them blank. */

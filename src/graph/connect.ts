@@ -1,9 +1,11 @@
 import type { TenantMode } from '../config/config';
+import type { Sender } from '../outbox/sender';
 import { readClientCertificate } from './certificate';
 import { GraphEventResponses } from './event-responses';
 import { GraphEventSender } from './event-sender';
 import { createGraphClient } from './graph-client';
 import { GraphTokens, type ClientCredential } from './graph-tokens';
+import { GraphInstallSender } from './install-sender';
 
 function credentialOf(mode: TenantMode): ClientCredential {
   if (mode.clientCertificatePath !== null) return { kind: 'certificate', certificate: readClientCertificate(mode.clientCertificatePath) };
@@ -31,6 +33,8 @@ export interface TenantGraph {
   sender: GraphEventSender;
   /** Reads attendees' answers back from the organisers' calendars. */
   responses: GraphEventResponses;
+  /** Installs the app for participants; null without TEAMS_APP_CATALOG_ID, which installs it for nobody. */
+  installs: GraphInstallSender | null;
 }
 
 /**
@@ -39,5 +43,11 @@ export interface TenantGraph {
  */
 export function connectTenant(mode: TenantMode): TenantGraph {
   const connection = graphConnection(mode);
-  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection) };
+  const installs = mode.teamsAppCatalogId === null ? null : new GraphInstallSender({ ...connection, graphEndpoint: mode.graphEndpoint, catalogId: mode.teamsAppCatalogId });
+  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection), installs };
+}
+
+/** What a tenant delivers with: Outlook events always, installations when the catalog id is configured. */
+export function sendersOf(graph: TenantGraph): Sender[] {
+  return graph.installs === null ? [graph.sender] : [graph.sender, graph.installs];
 }

@@ -155,7 +155,16 @@ describe('loadConfig with a tenant', () => {
       graphEndpoint: 'https://graph.microsoft.com',
       organizerMailbox: null,
       bot: null,
+      teamsAppCatalogId: null,
     });
+  });
+
+  it('takes the Teams app catalog id as a GUID, and refuses anything else', () => {
+    const APP = 'a1b2c3d4-0000-4000-8000-00000000a1b2';
+    expect(load({ ...tenantEnv, TEAMS_APP_CATALOG_ID: APP }).mode).toMatchObject({ teamsAppCatalogId: APP });
+    expect(describeConfig(load({ ...tenantEnv, TEAMS_APP_CATALOG_ID: APP }))).toContain(`teams-app=${APP}`);
+    expect(() => load({ ...tenantEnv, TEAMS_APP_CATALOG_ID: 'com.example.gruppeforloeb' })).toThrow(/TEAMS_APP_CATALOG_ID/);
+    expect(load({ TEAMS_APP_CATALOG_ID: APP }).ignored).toEqual(['TEAMS_APP_CATALOG_ID']);
   });
 
   it('takes HOST, the endpoints without a trailing slash and the bot with the tenant as its default', () => {

@@ -7,6 +7,7 @@ import { accessDenied, blockedByPolicy, permits, type Caller } from './graph-aut
 import { badRequest, graphError, itemNotFound, ok, requestBodyRead, type GraphResponse, type RequestIds } from './graph-errors';
 import { parseQuery, valueAt } from './odata-query';
 import type { Settings } from './options';
+import { TeamworkApi, teamworkPath, type TeamsApp } from './teamwork-api';
 
 /** One request to Graph, from outside a batch or inside one: `url` is relative to /v1.0. */
 export interface ApiRequest {
@@ -27,6 +28,11 @@ export interface Outcome {
 export interface User extends Mailbox {
   kind: 'user' | 'noMailbox';
   accessPolicyDenied: boolean;
+  /** What `$filter=mail eq …` finds: a member's address, or the one a guest was invited with. */
+  mail: string | null;
+  userType: 'Member' | 'Guest';
+  /** Teams refuses to install apps for this user (403). */
+  installBlocked: 'policy' | 'licence' | null;
 }
 
 export interface ApiDeps {
@@ -36,6 +42,7 @@ export interface ApiDeps {
   tally: Tally;
   inFlight: InFlight;
   graphUrl: () => string;
+  teamsApps: TeamsApp[];
 }
 
 type Route = { mailbox: string; eventId: string | null; action: 'cancel' | null };
@@ -66,11 +73,18 @@ export function mailboxOf(url: string): string | null {
 }
 
 export class GraphApi {
-  constructor(private readonly deps: ApiDeps) {}
+  /** Users and the Teams apps installed for them (teamwork-api.ts). */
+  readonly teamwork: TeamworkApi;
+
+  constructor(private readonly deps: ApiDeps) {
+    this.teamwork = new TeamworkApi(deps);
+  }
 
   /** Runs one request in its mailbox: concurrency limit, drawn faults, latency, then the operation. */
   async execute(request: ApiRequest, caller: Caller, ids: RequestIds, faultKey: string): Promise<Outcome> {
     const answer = (response: GraphResponse): Outcome => ({ response, wrote: false });
+    const teamwork = teamworkPath(request.url);
+    if (teamwork) return this.teamwork.execute(teamwork, request, caller, ids, faultKey);
     const r = route(request.url);
     if ('unknown' in r) return answer(badRequest(`Resource not found for the segment '${r.unknown}'.`, ids));
     const method = request.method.toUpperCase();

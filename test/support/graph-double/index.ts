@@ -10,9 +10,11 @@ import { GraphApi, type User } from './graph-api';
 import { GraphServer } from './graph-server';
 import { applyConfig, DEFAULT_SETTINGS, type AppRegistration, type FaultConfig, type GraphDoubleOptions, type Settings } from './options';
 import { rawRequest } from './raw-client';
+import { defaultTeamsApp, type Installation, type TeamsApp } from './teamwork-api';
 import { makeTlsMaterial, type TlsMaterial } from './tls';
 
-export type { AppRegistration, CallFault, FaultConfig, GraphDoubleOptions, MailboxOptions, Settings } from './options';
+export type { AppRegistration, CallFault, FaultConfig, GraphDoubleOptions, MailboxOptions, Settings, TeamsAppOptions } from './options';
+export type { Installation, TeamsApp } from './teamwork-api';
 export type { Counts } from './counts';
 export type { EventRecord, Notification } from './event-store';
 export type { Attendee, ResponseType } from './event-input';
@@ -44,6 +46,7 @@ export class GraphDouble {
     private readonly apps: AppRegistration[],
     private readonly login: Server,
     private readonly graphServer: Server,
+    private readonly teamsApps: TeamsApp[],
   ) {
     this.tenantId = options.tenantId ?? randomUUID();
     this.app = apps[0]!;
@@ -60,7 +63,7 @@ export class GraphDouble {
       tokenLifetimeSeconds: () => this.current.tokenLifetimeSeconds,
       tally: this.tally,
     });
-    this.api = new GraphApi({ store: this.store, users, settings: () => this.current, tally: this.tally, inFlight: this.inFlight, graphUrl: () => this.graphUrl });
+    this.api = new GraphApi({ store: this.store, users, settings: () => this.current, tally: this.tally, inFlight: this.inFlight, graphUrl: () => this.graphUrl, teamsApps });
     this.graph = new GraphServer({
       api: this.api,
       token: () => ({ key: privateKey, issuer: this.entra.issuer, audience: this.graphUrl, tenantId: this.tenantId }),
@@ -81,11 +84,16 @@ export class GraphDouble {
       teams: u.teams !== false,
       kind: u.kind ?? 'user',
       accessPolicyDenied: u.accessPolicyDenied === true,
+      mail: u.mail === undefined ? u.upn : u.mail,
+      userType: u.userType ?? 'Member',
+      installBlocked: u.installBlocked ?? null,
     }));
-    const apps = options.apps ?? [{ clientId: randomUUID(), secret: randomBytes(30).toString('base64url'), roles: ['Calendars.ReadWrite'] }];
+    const roles = ['Calendars.ReadWrite', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'];
+    const apps = options.apps ?? [{ clientId: randomUUID(), secret: randomBytes(30).toString('base64url'), roles }];
+    const teamsApps = (options.teamsApps ?? [defaultTeamsApp()]).map((a) => ({ ...defaultTeamsApp(), ...a }));
     const login = createServer({ key: tls.key, cert: tls.cert });
     const graph = createServer({ key: tls.key, cert: tls.cert });
-    const double = new GraphDouble(options, tls, users, apps, login, graph);
+    const double = new GraphDouble(options, tls, users, apps, login, graph, teamsApps);
     login.on('request', (req, res) => void readThen(req, res, (text) => double.entra.handle(req, text, res)));
     graph.on('request', (req, res) => void readThen(req, res, (text) => double.graph.handle(req, text, res)));
     await Promise.all([login, graph].map((server) => new Promise<void>((done) => server.listen(0, '127.0.0.1', done))));
@@ -141,6 +149,7 @@ export class GraphDouble {
       GRAPH_ENDPOINT: this.graphUrl,
       ORGANIZER_MAILBOX: this.users[0]?.upn ?? '',
       NODE_EXTRA_CA_CERTS: this.caFile,
+      ...(this.options.teamsApps?.[0] === undefined ? {} : { TEAMS_APP_CATALOG_ID: this.options.teamsApps[0].id }),
       // A tenant needs a link secret; any 32 characters will do for a test.
       LINK_SECRET: 'graph-double-link-secret-0123456789abcdef',
     };
@@ -179,6 +188,16 @@ export class GraphDouble {
   /** Every event ever created, cancelled and deleted ones too, so a test can count per booking itself. */
   events(): EventRecord[] {
     return this.store.all();
+  }
+
+  /** The Teams apps installed in users' personal scope, in the order installed. */
+  installations(): Installation[] {
+    return this.api.teamwork.installations();
+  }
+
+  /** The catalog's apps; the first is the one `env()` names. */
+  get catalog(): TeamsApp[] {
+    return this.teamsApps.map((a) => ({ ...a }));
   }
 
   /** Invitations, updates and cancellations Outlook would have sent, in order. */

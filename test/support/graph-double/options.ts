@@ -27,6 +27,20 @@ export interface MailboxOptions {
   kind?: 'user' | 'noMailbox';
   /** An application access policy keeps the app out of this mailbox (403 ErrorAccessDenied). */
   accessPolicyDenied?: boolean;
+  /** The user's `mail`; the upn when left out. A guest's is the address they were invited with. */
+  mail?: string | null;
+  /** 'Guest': invited from another organisation; 'Member' when left out. */
+  userType?: 'Member' | 'Guest';
+  /** Teams refuses to install apps for this user (403 Forbidden): an app permission policy, or no Teams licence. */
+  installBlocked?: 'policy' | 'licence';
+}
+
+/** An app in the Teams app catalog; its `id` is what TEAMS_APP_CATALOG_ID names. */
+export interface TeamsAppOptions {
+  id: string;
+  externalId?: string;
+  displayName?: string;
+  botId?: string;
 }
 
 const rate = z.number().min(0).max(1);
@@ -97,10 +111,18 @@ export interface GraphDoubleOptions extends FaultConfig {
   tenantId?: string;
   /** A verified domain of the tenant, accepted in authority URLs like the id. */
   tenantDomain?: string;
-  /** App registrations; one with a random id and secret and Calendars.ReadWrite when left out. */
+  /**
+   * App registrations; one with a random id and secret when left out, with Calendars.ReadWrite,
+   * User.Read.All and TeamsAppInstallation.ReadWriteSelfForUser.All.
+   */
   apps?: AppRegistration[];
   /** The users whose mailboxes Graph serves; one, `organizer@{tenantDomain}`, when left out. */
   users?: MailboxOptions[];
+  /**
+   * The organisation's Teams app catalog; the first app's id goes in `env()` as TEAMS_APP_CATALOG_ID.
+   * Left out: one app with a random id, not in `env()`.
+   */
+  teamsApps?: TeamsAppOptions[];
   /**
    * The key `counts().liveDuplicates` groups live events by; by default mailbox, categories and
    * subject, which stay the same when a meeting moves.
