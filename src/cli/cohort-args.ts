@@ -18,6 +18,7 @@ export type Command =
   | { name: 'rebook'; id: string; meeting: string; start: string | null }
   | { name: 'link'; id: string; email: string; meeting: string; days: number | null }
   | { name: 'revoke'; linkId: string }
+  | { name: 'invite'; id: string; meeting: string }
   | { name: 'help' };
 
 export type Parsed = Command | { name: 'usage'; problem: Texts };
@@ -68,6 +69,8 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, organizer: typeof values.organizer === 'string' ? values.organizer : null }));
     case 'move':
       return between(3, 3, 'ID MØDE/MEETING ÅÅÅÅ-MM-DDTTT:MM', ([id, meeting, start]) => ({ name, id: id!, meeting: meeting!, start: start! }));
+    case 'invite':
+      return between(2, 2, 'ID MØDE/MEETING', ([id, meeting]) => ({ name, id: id!, meeting: meeting! }));
     case 'cancel':
       return between(2, 2, 'ID MØDE/MEETING', ([id, meeting]) => ({ name, id: id!, meeting: meeting! }));
     case 'rebook':

@@ -8,6 +8,7 @@ import type { MeetingDelivery } from '../app/series-status';
 import type { CohortAnswers, MergeReport } from '../app/merge-outlook-answers';
 import type { RsvpAnswer } from '../domain/cohort';
 import type { ParticipantReach, ReachState } from '../app/plan-reach';
+import type { InviteRecorded, MailsDelivered } from '../app/invite-by-mail';
 
 /** Danish first, English on the next line, as everywhere in the product. */
 const both = (t: Texts) => `${t.da}\n${t.en}\n`;
@@ -44,6 +45,8 @@ export function usageText(problem?: Texts): string {
     '  link ID EMAIL MØDE [--days N]',
     '                           Lav et signeret tilmeldingslink til én deltager og ét fællesmøde (gyldigt til mødet, eller N dage).',
     '                           Make a signed RSVP link for one participant and one plenary (valid until the meeting, or N days).',
+    '  invite ID MØDE           Send tilmeldingsmails med et personligt link til dem, der kun nås via e-mail.',
+    '                           Send RSVP mails with a personal link to those reached by e-mail only.',
     '  revoke LINK-ID           Spær et link, så det ikke længere kan bruges.',
     '                           Revoke a link so it can no longer be used.',
     '  reach ID [--install]     Vis hvordan hver deltager nås: Teams (personlig chat), afventer, kun e-mail.',
@@ -238,4 +241,29 @@ export function reachText(id: string, participants: readonly ParticipantReach[],
     return lines.join('\n') + '\n';
   });
   return head + lines.join('');
+}
+
+/**
+ * What `invite` did: with a tenant, how many mails went and which failed and why; in local mode,
+ * how many were recorded with a link, and that nothing is sent.
+ */
+export function inviteText(id: string, meetingKey: string, recorded: InviteRecorded, delivered: MailsDelivered | null): string {
+  const count = recorded.objectKeys.length;
+  const before = recorded.alreadyRecorded === 0 ? '' : both({
+    da: `${recorded.alreadyRecorded} tilmeldingsmail(s) til "${meetingKey}" var sendt eller bestilt før og sendes ikke igen.`,
+    en: `${recorded.alreadyRecorded} RSVP mail(s) for "${meetingKey}" were sent or requested before and are not sent again.`,
+  });
+  if (delivered === null) {
+    return both({
+      da: `${count} tilmeldingsmail(s) med link bestilt til "${meetingKey}" i ${id} fra ${recorded.organizer}; ikke forbundet til Microsoft 365, så intet sendes.`,
+      en: `${count} RSVP mail(s) with a link recorded for "${meetingKey}" in ${id} from ${recorded.organizer}; not connected to Microsoft 365, so nothing is sent.`,
+    }) + before;
+  }
+  const head = both({
+    da: `${delivered.sent} tilmeldingsmail(s) sendt til "${meetingKey}" i ${id} fra ${recorded.organizer}.`,
+    en: `${delivered.sent} RSVP mail(s) sent for "${meetingKey}" in ${id} from ${recorded.organizer}.`,
+  });
+  const waiting = delivered.waiting === 0 ? '' : both({ da: `${delivered.waiting} venter; serveren sender dem.`, en: `${delivered.waiting} waiting; the server sends them.` });
+  const failed = delivered.failed.map((f) => `Fejlet / failed: ${f.objectKey}\n    ${f.reason}\n`).join('');
+  return head + before + waiting + failed;
 }

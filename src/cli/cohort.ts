@@ -24,7 +24,10 @@ import { parseLocalDateTime } from '../domain/local-time';
 import { parseCohortArgs, type Command } from './cohort-args';
 import type { LinkConfig } from '../config/config';
 import { LOCAL_LINKS, runLinkCommand } from './link-commands';
-import { answersText, calendarText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, retriedText, usageText } from './cohort-output';
+import { linkSecret } from '../links/link-secret';
+import { mailsDelivered, recordRsvpMails } from '../app/invite-by-mail';
+import { MAIL_KIND } from '../reach/rsvp-mail';
+import { answersText, calendarText, inviteText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, retriedText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -123,6 +126,17 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
       io.out(reachText(command.id, await cohortReach({ ...delivery, mode }, command.id), recorded));
       return EXIT.ok;
     }
+    case 'invite': {
+      const mode = (deps.tenant ?? deps.responses !== null) ? 'tenant' : 'local';
+      const links = deps.links ?? LOCAL_LINKS;
+      const secret = await linkSecret(opened.db, links.secret, deps.clock);
+      const recorded = await recordRsvpMails({ ...delivery, mode, clock: deps.clock, links: { secret, publicUrl: links.publicUrl } }, command.id, command.meeting, deps.organizer);
+      const sending = mode === 'tenant' && deps.senders.some((s) => s.kind === MAIL_KIND);
+      if (sending && recorded.objectKeys.length > 0) await deliverNow(opened, command.id, io, deps);
+      const delivered = sending ? await mailsDelivered({ db: opened.db }, recorded.objectKeys) : null;
+      io.out(inviteText(command.id, command.meeting, recorded, delivered));
+      return delivered !== null && delivered.failed.length > 0 ? EXIT.failed : EXIT.ok;
+    }
     case 'link':
     case 'revoke': {
       io.out(await runLinkCommand(command, { db: opened.db, clock: deps.clock, links: deps.links ?? LOCAL_LINKS }));
@@ -188,7 +202,7 @@ async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: Cli
 }
 
 /**
- * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | book | move | cancel | rebook | link | revoke`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | invite | book | move | cancel | rebook | link | revoke`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {

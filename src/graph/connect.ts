@@ -6,6 +6,7 @@ import { GraphEventSender } from './event-sender';
 import { createGraphClient } from './graph-client';
 import { GraphTokens, type ClientCredential } from './graph-tokens';
 import { GraphInstallSender } from './install-sender';
+import { GraphMailSender } from './mail-sender';
 
 function credentialOf(mode: TenantMode): ClientCredential {
   if (mode.clientCertificatePath !== null) return { kind: 'certificate', certificate: readClientCertificate(mode.clientCertificatePath) };
@@ -35,6 +36,8 @@ export interface TenantGraph {
   responses: GraphEventResponses;
   /** Installs the app for participants; null without TEAMS_APP_CATALOG_ID, which installs it for nobody. */
   installs: GraphInstallSender | null;
+  /** Sends mails (RSVP links for people without Teams) from the organiser's mailbox. */
+  mails: GraphMailSender;
 }
 
 /**
@@ -44,10 +47,10 @@ export interface TenantGraph {
 export function connectTenant(mode: TenantMode): TenantGraph {
   const connection = graphConnection(mode);
   const installs = mode.teamsAppCatalogId === null ? null : new GraphInstallSender({ ...connection, graphEndpoint: mode.graphEndpoint, catalogId: mode.teamsAppCatalogId });
-  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection), installs };
+  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection), installs, mails: new GraphMailSender(connection) };
 }
 
-/** What a tenant delivers with: Outlook events always, installations when the catalog id is configured. */
+/** What a tenant delivers with: Outlook events and mails always, installations when the catalog id is configured. */
 export function sendersOf(graph: TenantGraph): Sender[] {
-  return graph.installs === null ? [graph.sender] : [graph.sender, graph.installs];
+  return graph.installs === null ? [graph.sender, graph.mails] : [graph.sender, graph.mails, graph.installs];
 }

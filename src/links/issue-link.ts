@@ -1,7 +1,7 @@
 import type { Clock } from '../app/clock';
 import { plenaryByKey } from '../app/calendar-commands';
 import { loadCohort } from '../app/load-cohort';
-import type { Participant, PlenaryMeeting } from '../domain/cohort';
+import type { Cohort, Participant, PlenaryMeeting } from '../domain/cohort';
 import { erased } from '../domain/cohort-rules';
 import { DomainError } from '../domain/errors';
 import { instantOf, toInstant, type Instant } from '../domain/local-time';
@@ -44,13 +44,14 @@ function expiry(now: Instant, meeting: PlenaryMeeting, days: number | null): Ins
   return start;
 }
 
-/** A signed RSVP link for one participant and one plenary, for advisors to send by hand until mail sending exists. */
-export async function issueRsvpLink(deps: IssueDeps, cohortId: string, email: string, meetingKey: string, days: number | null): Promise<IssuedLink> {
-  const { cohort } = await loadCohort(cohortRepository(deps.db, deps.clock), cohortId);
-  if (cohort.erasedAt) throw erased();
-  const meeting = plenaryByKey(cohort, meetingKey);
-  if (meeting.cancelled) throw new DomainError('meeting_cancelled', { da: 'Mødet er aflyst.', en: 'The meeting is called off.' });
-  const participant = participantByEmail(cohort.municipalities.flatMap((m) => m.participants), email);
+/** The signing half of the deps: what a link needs besides the cohort it names. */
+export type SignDeps = Pick<IssueDeps, 'clock' | 'secret' | 'publicUrl'>;
+
+/**
+ * A signed RSVP link for one participant and one plenary of a cohort already loaded, valid for
+ * `days` or else until the meeting starts: what `link` prints and the RSVP mails carry.
+ */
+export function signRsvpLink(deps: SignDeps, cohort: Cohort, participant: Participant, meeting: PlenaryMeeting, days: number | null): IssuedLink {
   const expiresAt = expiry(deps.clock.now(), meeting, days);
   const linkId = newLinkId();
   const token = signLink(deps.secret, {
@@ -63,4 +64,14 @@ export async function issueRsvpLink(deps: IssueDeps, cohortId: string, email: st
     exp: Math.floor(Date.parse(expiresAt) / 1000),
   });
   return { url: `${deps.publicUrl}/l/${token}`, linkId, expiresAt, participant, meeting };
+}
+
+/** A signed RSVP link for one participant and one plenary, for advisors to send by hand. */
+export async function issueRsvpLink(deps: IssueDeps, cohortId: string, email: string, meetingKey: string, days: number | null): Promise<IssuedLink> {
+  const { cohort } = await loadCohort(cohortRepository(deps.db, deps.clock), cohortId);
+  if (cohort.erasedAt) throw erased();
+  const meeting = plenaryByKey(cohort, meetingKey);
+  if (meeting.cancelled) throw new DomainError('meeting_cancelled', { da: 'Mødet er aflyst.', en: 'The meeting is called off.' });
+  const participant = participantByEmail(cohort.municipalities.flatMap((m) => m.participants), email);
+  return signRsvpLink(deps, cohort, participant, meeting, days);
 }

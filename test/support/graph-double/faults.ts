@@ -11,7 +11,9 @@ export function unit(text: string): number {
 }
 
 /** What befalls the call that arrived `seq`-th: the next scripted fault, else one drawn from the rates. */
-export function callFault(settings: Settings, seq: number): CallFault | null {
+export function callFault(settings: Settings, seq: number, request = ''): CallFault | null {
+  const aimed = settings.nextCallsFor.findIndex((f) => new RegExp(f.match).test(request));
+  if (aimed >= 0) return settings.nextCallsFor.splice(aimed, 1)[0]!.fault;
   const scripted = settings.nextCalls.shift();
   if (scripted !== undefined) return scripted;
   const draw = unit(`${settings.seed}:call:${seq}`);

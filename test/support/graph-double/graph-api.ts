@@ -7,6 +7,7 @@ import { accessDenied, blockedByPolicy, permits, type Caller } from './graph-aut
 import { badRequest, graphError, itemNotFound, ok, requestBodyRead, type GraphResponse, type RequestIds } from './graph-errors';
 import { parseQuery, valueAt } from './odata-query';
 import type { Settings } from './options';
+import { MailApi, mailPath } from './mail-api';
 import { TeamworkApi, teamworkPath, type TeamsApp } from './teamwork-api';
 
 /** One request to Graph, from outside a batch or inside one: `url` is relative to /v1.0. */
@@ -75,9 +76,12 @@ export function mailboxOf(url: string): string | null {
 export class GraphApi {
   /** Users and the Teams apps installed for them (teamwork-api.ts). */
   readonly teamwork: TeamworkApi;
+  /** Drafts, sending and the mail folders (mail-api.ts). */
+  readonly mail: MailApi;
 
   constructor(private readonly deps: ApiDeps) {
     this.teamwork = new TeamworkApi(deps);
+    this.mail = new MailApi(deps);
   }
 
   /** Runs one request in its mailbox: concurrency limit, drawn faults, latency, then the operation. */
@@ -85,6 +89,8 @@ export class GraphApi {
     const answer = (response: GraphResponse): Outcome => ({ response, wrote: false });
     const teamwork = teamworkPath(request.url);
     if (teamwork) return this.teamwork.execute(teamwork, request, caller, ids, faultKey);
+    const mail = mailPath(request.url);
+    if (mail) return this.mail.execute(mail, request, caller, ids, faultKey);
     const r = route(request.url);
     if ('unknown' in r) return answer(badRequest(`Resource not found for the segment '${r.unknown}'.`, ids));
     const method = request.method.toUpperCase();

@@ -64,7 +64,7 @@ export class GraphServer {
     // A hung call stays in flight until its client gives up, as a slow mailbox would.
     res.once('close', leave);
     const settings = this.deps.settings();
-    const fault = callFault(settings, seq);
+    const fault = callFault(settings, seq, `${req.method ?? 'GET'} ${path}`);
     if (fault === 'reset') {
       tally.callsReset++;
       req.socket.destroy();

@@ -15,6 +15,8 @@ import { makeTlsMaterial, type TlsMaterial } from './tls';
 
 export type { AppRegistration, CallFault, FaultConfig, GraphDoubleOptions, MailboxOptions, Settings, TeamsAppOptions } from './options';
 export type { Installation, TeamsApp } from './teamwork-api';
+export type { DeliveredMail, MailMessage } from './mail-api';
+import type { DeliveredMail, MailMessage } from './mail-api';
 export type { Counts } from './counts';
 export type { EventRecord, Notification } from './event-store';
 export type { Attendee, ResponseType } from './event-input';
@@ -88,7 +90,7 @@ export class GraphDouble {
       userType: u.userType ?? 'Member',
       installBlocked: u.installBlocked ?? null,
     }));
-    const roles = ['Calendars.ReadWrite', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'];
+    const roles = ['Calendars.ReadWrite', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'Mail.ReadWrite', 'Mail.Send'];
     const apps = options.apps ?? [{ clientId: randomUUID(), secret: randomBytes(30).toString('base64url'), roles }];
     const teamsApps = (options.teamsApps ?? [defaultTeamsApp()]).map((a) => ({ ...defaultTeamsApp(), ...a }));
     const login = createServer({ key: tls.key, cert: tls.cert });
@@ -198,6 +200,16 @@ export class GraphDouble {
   /** The catalog's apps; the first is the one `env()` names. */
   get catalog(): TeamsApp[] {
     return this.teamsApps.map((a) => ({ ...a }));
+  }
+
+  /** Mails sent through "message: send", one per recipient, in the order sent. */
+  mailsDelivered(): DeliveredMail[] {
+    return this.api.mail.deliveries();
+  }
+
+  /** Every message in the mailboxes, drafts and sent ones. */
+  messages(): MailMessage[] {
+    return this.api.mail.all();
   }
 
   /** Invitations, updates and cancellations Outlook would have sent, in order. */

@@ -75,6 +75,11 @@ export const faultConfigSchema = z.strictObject({
   callFaultRates: z.partialRecord(callFaultSchema, rate).optional(),
   /** Faults for the next calls, in arrival order, before any rate is drawn: for a test that wants one exactly. */
   nextCalls: z.array(callFaultSchema).optional(),
+  /**
+   * Faults for the next calls whose `METHOD /path` (path under /v1.0, query included) matches `match`
+   * (a regular expression), each used once, before `nextCalls`: for a test that wants one particular request to meet one.
+   */
+  nextCallsFor: z.array(z.strictObject({ match: z.string(), fault: callFaultSchema })).optional(),
   /** Item faults of particular mailboxes (by upn), in place of the global ones. */
   mailboxes: z.record(z.string(), itemFaultsSchema).optional(),
   /** Concurrent requests Outlook allows one app in one mailbox; more are answered 429. */
@@ -87,8 +92,8 @@ export const faultConfigSchema = z.strictObject({
 /** Everything `configure()` and `POST /_double/config` can change while the double runs. */
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
-export type Settings = Required<Omit<FaultConfig, 'callFaultRates' | 'mailboxes' | 'nextCalls'>> &
-  Pick<Required<FaultConfig>, 'callFaultRates' | 'mailboxes' | 'nextCalls'>;
+export type Settings = Required<Omit<FaultConfig, 'callFaultRates' | 'mailboxes' | 'nextCalls' | 'nextCallsFor'>> &
+  Pick<Required<FaultConfig>, 'callFaultRates' | 'mailboxes' | 'nextCalls' | 'nextCallsFor'>;
 
 export const DEFAULT_SETTINGS: Settings = {
   seed: 1,
@@ -98,6 +103,7 @@ export const DEFAULT_SETTINGS: Settings = {
   unavailableRate: 0,
   callFaultRates: {},
   nextCalls: [],
+  nextCallsFor: [],
   mailboxes: {},
   // "Limits per app ID and mailbox combination" in Microsoft Graph service-specific throttling limits.
   mailboxConcurrency: 4,
@@ -113,7 +119,7 @@ export interface GraphDoubleOptions extends FaultConfig {
   tenantDomain?: string;
   /**
    * App registrations; one with a random id and secret when left out, with Calendars.ReadWrite,
-   * User.Read.All and TeamsAppInstallation.ReadWriteSelfForUser.All.
+   * User.Read.All, TeamsAppInstallation.ReadWriteSelfForUser.All, Mail.ReadWrite and Mail.Send.
    */
   apps?: AppRegistration[];
   /** The users whose mailboxes Graph serves; one, `organizer@{tenantDomain}`, when left out. */
