@@ -5,11 +5,10 @@ import type { Change, Outcome } from '../outbox/change';
 import type { Sender } from '../outbox/sender';
 import { MAX_BATCH, postBatch, type BatchRequest, type BatchResult } from './batch';
 import { cancelPlan, lookupRequest, planOf, type Plan, type ReadyPlan } from './event-requests';
-import { errorCodeOf, failureOf, isMailboxMissing, type Answer } from './graph-failures';
+import { errorCodeOf, failureOf, isMailboxMissing, refusedCredential, type Answer } from './graph-failures';
 import { detailsOf, graphEventSchema, matchesDesired, type GraphEvent } from './graph-event';
 import type { TokenSource } from './graph-tokens';
 import { bodyReadRequest, needsMeetingBlob, withMeetingBlob } from './meeting-blob';
-import { TokenError } from './token-errors';
 
 export interface GraphEventSenderOptions {
   client: Client;
@@ -59,7 +58,7 @@ export class GraphEventSender implements Sender {
   }
 
   async send(target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
-    const refused = await this.credentialProblem();
+    const refused = await refusedCredential(this.options.tokens);
     if (refused) return changes.map(() => refused);
     const found = await this.findUnconfirmed(changes.map((change, i) => planOf(String(i + 1), target, change)), target, signal);
     const plans = await this.keepMeetingBlobs(found, target, signal);
@@ -79,15 +78,6 @@ export class GraphEventSender implements Sender {
    * A token first: a credential Entra ID refuses fails every change at once with what to fix, and
    * no batch goes out. An unreachable Entra ID is thrown, a retryable failure of them all.
    */
-  private async credentialProblem(): Promise<Outcome | null> {
-    try {
-      await this.options.tokens.getAccessToken();
-      return null;
-    } catch (error) {
-      if (error instanceof TokenError && !error.retryable) return { ok: false, retryable: false, message: error.message };
-      throw error;
-    }
-  }
 
   /** Every 401 in an answer makes the next call fetch a new token, whichever request met it. */
   private async batch(requests: BatchRequest[], signal: AbortSignal): Promise<BatchResult> {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Texts } from '../domain/errors';
 import type { Action, Outcome } from '../outbox/change';
+import type { TokenSource } from './graph-tokens';
+import { TokenError } from './token-errors';
 
 /** One answer of a JSON `$batch`, or a whole response shaped like one. */
 export interface Answer {
@@ -20,12 +22,15 @@ export function errorCodeOf(body: unknown): string | null {
 }
 
 /** `code: message` as Graph wrote it, for the advisors to quote to IT; the status when there is no body. */
-function graphReason(answer: Pick<Answer, 'status' | 'body'>): string {
+export function graphReason(answer: Pick<Answer, 'status' | 'body'>): string {
   const parsed = graphError.safeParse(answer.body);
   if (!parsed.success) return `HTTP ${answer.status}`;
   const { code, message } = parsed.data.error;
   return message ? `${code}: ${message}` : code;
 }
+
+/** A refusal for the advisors: Danish, English, and Graph's own words in brackets. */
+export const refusalLine = (text: Texts, answer: Answer): string => `${text.da} / ${text.en} (${graphReason(answer)})`;
 
 function headerOf(headers: Record<string, string>, name: string): string | undefined {
   return Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
@@ -115,4 +120,15 @@ export function failureOf(action: Action, answer: Answer, mailbox: string, now: 
   // A concurrent change to the same item in Exchange: it settles by itself.
   if (status === 409) return { ok: false, retryable: true, message: line({ da: 'Samtidig ændring i Exchange', en: 'Concurrent change in Exchange' }, answer), retryAfterMs: null };
   return { ok: false, retryable: false, message: line({ da: 'Graph afviste begivenheden', en: 'Graph refused the event' }, answer) };
+}
+
+/** A credential Entra ID refuses fails every change at once, with what to fix; an unreachable one is thrown. */
+export async function refusedCredential(tokens: TokenSource): Promise<Outcome | null> {
+  try {
+    await tokens.getAccessToken();
+    return null;
+  } catch (error) {
+    if (error instanceof TokenError && !error.retryable) return { ok: false, retryable: false, message: error.message };
+    throw error;
+  }
 }

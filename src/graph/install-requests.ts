@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Texts } from '../domain/errors';
 import type { Outcome } from '../outbox/change';
 import type { PersonalInstallState } from '../reach/personal-install';
-import { errorCodeOf, retryAfterMs, type Answer } from './graph-failures';
+import { errorCodeOf, refusalLine, retryAfterMs, type Answer } from './graph-failures';
 
 type Failure = Extract<Outcome, { ok: false }>;
 
@@ -70,17 +70,6 @@ export async function callGraph(client: Client, method: 'GET' | 'POST', url: str
   return { status: response.status, headers: Object.fromEntries(response.headers), body: parseJson(text) };
 }
 
-const graphError = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
-
-/** `code: message` as Graph wrote it, or the status. */
-function reasonOf(answer: Answer): string {
-  const parsed = graphError.safeParse(answer.body);
-  if (!parsed.success) return `HTTP ${answer.status}`;
-  const { code, message } = parsed.data.error;
-  return message ? `${code}: ${message}` : code;
-}
-
-const line = (text: Texts, answer: Answer) => `${text.da} / ${text.en} (${reasonOf(answer)})`;
 
 /** A person Graph has no user for: the product reaches them by e-mail instead, and says so. */
 export function notAUser(email: string): Failure {
@@ -110,7 +99,7 @@ function refused(answer: Answer, step: 'user' | 'install'): Failure {
           da: 'Teams afviste at installere appen for personen (en politik for app-tilladelser eller opsætning blokerer den, personen har ingen Teams-licens, eller appen mangler applikationstilladelsen TeamsAppInstallation.ReadWriteSelfForUser.All); personen nås via e-mail',
           en: 'Teams refused to install the app for the person (an app permission or setup policy blocks it, the person has no Teams licence, or the app lacks the TeamsAppInstallation.ReadWriteSelfForUser.All application permission); the person is reached by e-mail',
         };
-  return { ok: false, retryable: false, message: line(text, answer) };
+  return { ok: false, retryable: false, message: refusalLine(text, answer) };
 }
 
 /**
@@ -121,17 +110,17 @@ function refused(answer: Answer, step: 'user' | 'install'): Failure {
 export function installFailureOf(answer: Answer, step: 'user' | 'install' | 'chat', catalogId: string, now: number): Failure {
   const { status } = answer;
   if (status === 429 || status >= 500) {
-    return { ok: false, retryable: true, message: line({ da: 'Graph er overbelastet eller utilgængelig', en: 'Graph is throttling or unavailable' }, answer), retryAfterMs: retryAfterMs(answer.headers, now) };
+    return { ok: false, retryable: true, message: refusalLine({ da: 'Graph er overbelastet eller utilgængelig', en: 'Graph is throttling or unavailable' }, answer), retryAfterMs: retryAfterMs(answer.headers, now) };
   }
   if (status === 401) {
-    return { ok: false, retryable: true, message: line({ da: 'Graph afviste adgangstokenet; næste forsøg henter et nyt', en: 'Graph refused the access token; the next try fetches a new one' }, answer), retryAfterMs: null };
+    return { ok: false, retryable: true, message: refusalLine({ da: 'Graph afviste adgangstokenet; næste forsøg henter et nyt', en: 'Graph refused the access token; the next try fetches a new one' }, answer), retryAfterMs: null };
   }
   if (status === 403) return refused(answer, step === 'user' ? 'user' : 'install');
   if (status === 404 && step === 'install' && errorCodeOf(answer.body) !== 'Request_ResourceNotFound') {
     return {
       ok: false,
       retryable: false,
-      message: line(
+      message: refusalLine(
         {
           da: `Appen med katalog-id ${catalogId} findes ikke i organisationens Teams-appkatalog: ret TEAMS_APP_CATALOG_ID eller udgiv appen`,
           en: `The app with catalog id ${catalogId} is not in the organisation's Teams app catalog: correct TEAMS_APP_CATALOG_ID or publish the app`,
@@ -142,7 +131,7 @@ export function installFailureOf(answer: Answer, step: 'user' | 'install' | 'cha
   }
   // The chat of an installation made a moment ago may not be there yet.
   if (status === 404 && step === 'chat') {
-    return { ok: false, retryable: true, message: line({ da: 'Chatten med appen findes ikke endnu', en: 'The chat with the app does not exist yet' }, answer), retryAfterMs: null };
+    return { ok: false, retryable: true, message: refusalLine({ da: 'Chatten med appen findes ikke endnu', en: 'The chat with the app does not exist yet' }, answer), retryAfterMs: null };
   }
-  return { ok: false, retryable: false, message: line({ da: 'Graph afviste installationen af appen', en: 'Graph refused to install the app' }, answer) };
+  return { ok: false, retryable: false, message: refusalLine({ da: 'Graph afviste installationen af appen', en: 'Graph refused to install the app' }, answer) };
 }

@@ -2,13 +2,12 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Change, Outcome } from '../outbox/change';
 import type { Sender } from '../outbox/sender';
 import { PERSONAL_INSTALL_KIND, type PersonalInstallState } from '../reach/personal-install';
-import type { Answer } from './graph-failures';
+import { refusedCredential, type Answer } from './graph-failures';
 import type { TokenSource } from './graph-tokens';
 import {
   callGraph, chatBody, chatUrl, directoryUser, installationList, installationLookupUrl, installBody, installedAppsUrl, installFailureOf,
   installStateSchema, NO_INSTALLATION, notAUser, userByIdUrl, userList, usersByMailUrl, type DirectoryUser,
 } from './install-requests';
-import { TokenError } from './token-errors';
 
 export interface GraphInstallSenderOptions {
   client: Client;
@@ -56,23 +55,13 @@ export class GraphInstallSender implements Sender {
   }
 
   async send(_target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
-    const refused = await this.credentialProblem();
+    const refused = await refusedCredential(this.options.tokens);
     if (refused) return changes.map(() => refused);
     const outcomes: Outcome[] = [];
     for (const change of changes) outcomes.push(await this.one(change, signal));
     return outcomes;
   }
 
-  /** A credential Entra ID refuses fails every change at once, with what to fix; an unreachable one is thrown. */
-  private async credentialProblem(): Promise<Outcome | null> {
-    try {
-      await this.options.tokens.getAccessToken();
-      return null;
-    } catch (error) {
-      if (error instanceof TokenError && !error.retryable) return { ok: false, retryable: false, message: error.message };
-      throw error;
-    }
-  }
 
   /** A connection lost half way fails this change alone, to be tried again: every step repeats safely. */
   private async one(change: Change, signal: AbortSignal): Promise<Outcome> {

@@ -1,13 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import type { Texts } from '../domain/errors';
 import type { Change, Outcome } from '../outbox/change';
 import type { Sender } from '../outbox/sender';
 import { MAIL_KIND, type MailState } from '../reach/rsvp-mail';
-import { errorCodeOf, isMailboxMissing, retryAfterMs, type Answer } from './graph-failures';
+import { errorCodeOf, isMailboxMissing, refusalLine, refusedCredential, retryAfterMs, type Answer } from './graph-failures';
 import type { TokenSource } from './graph-tokens';
 import { callGraph } from './install-requests';
-import { TokenError } from './token-errors';
 
 /**
  * The named MAPI property every mail of the product carries its `mailKey` in (a string property in
@@ -53,16 +51,6 @@ export function draftBody(state: MailState): Record<string, unknown> {
   };
 }
 
-const graphError = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
-
-function reasonOf(answer: Answer): string {
-  const parsed = graphError.safeParse(answer.body);
-  if (!parsed.success) return `HTTP ${answer.status}`;
-  const { code, message } = parsed.data.error;
-  return message ? `${code}: ${message}` : code;
-}
-
-const line = (text: Texts, answer: Answer) => `${text.da} / ${text.en} (${reasonOf(answer)})`;
 
 const unreadable = (what: string): Failure => ({
   ok: false,
@@ -79,16 +67,16 @@ const unreadable = (what: string): Failure => ({
 export function mailFailureOf(answer: Answer, mailbox: string, now: number): Failure {
   const { status } = answer;
   if (status === 429 || status >= 500) {
-    return { ok: false, retryable: true, message: line({ da: 'Graph er overbelastet eller utilgængelig', en: 'Graph is throttling or unavailable' }, answer), retryAfterMs: retryAfterMs(answer.headers, now) };
+    return { ok: false, retryable: true, message: refusalLine({ da: 'Graph er overbelastet eller utilgængelig', en: 'Graph is throttling or unavailable' }, answer), retryAfterMs: retryAfterMs(answer.headers, now) };
   }
   if (status === 401) {
-    return { ok: false, retryable: true, message: line({ da: 'Graph afviste adgangstokenet; næste forsøg henter et nyt', en: 'Graph refused the access token; the next try fetches a new one' }, answer), retryAfterMs: null };
+    return { ok: false, retryable: true, message: refusalLine({ da: 'Graph afviste adgangstokenet; næste forsøg henter et nyt', en: 'Graph refused the access token; the next try fetches a new one' }, answer), retryAfterMs: null };
   }
   if (status === 403) {
     return {
       ok: false,
       retryable: false,
-      message: line(
+      message: refusalLine(
         {
           da: `Appen må ikke sende mail fra ${mailbox}: giv den applikationstilladelserne Mail.Send og Mail.ReadWrite med administratorsamtykke, og sørg for at Exchange RBAC for Applications eller en application access policy omfatter postkassen ${mailbox} (ORGANIZER_MAILBOX)`,
           en: `The app may not send mail from ${mailbox}: grant it the Mail.Send and Mail.ReadWrite application permissions with admin consent, and make sure Exchange RBAC for Applications or an application access policy covers the mailbox ${mailbox} (ORGANIZER_MAILBOX)`,
@@ -101,13 +89,13 @@ export function mailFailureOf(answer: Answer, mailbox: string, now: number): Fai
     return {
       ok: false,
       retryable: false,
-      message: line({ da: `Postkassen ${mailbox} findes ikke eller har ingen Exchange Online-postkasse: ret ORGANIZER_MAILBOX`, en: `Mailbox ${mailbox} does not exist or has no Exchange Online mailbox: correct ORGANIZER_MAILBOX` }, answer),
+      message: refusalLine({ da: `Postkassen ${mailbox} findes ikke eller har ingen Exchange Online-postkasse: ret ORGANIZER_MAILBOX`, en: `Mailbox ${mailbox} does not exist or has no Exchange Online mailbox: correct ORGANIZER_MAILBOX` }, answer),
     };
   }
   if (errorCodeOf(answer.body) === 'ErrorInvalidRecipients') {
-    return { ok: false, retryable: false, message: line({ da: 'Modtagerens e-mailadresse er ugyldig: ret deltagerens adresse', en: "The recipient's address is invalid: correct the participant's address" }, answer) };
+    return { ok: false, retryable: false, message: refusalLine({ da: 'Modtagerens e-mailadresse er ugyldig: ret deltagerens adresse', en: "The recipient's address is invalid: correct the participant's address" }, answer) };
   }
-  return { ok: false, retryable: false, message: line({ da: 'Graph afviste mailen', en: 'Graph refused the mail' }, answer) };
+  return { ok: false, retryable: false, message: refusalLine({ da: 'Graph afviste mailen', en: 'Graph refused the mail' }, answer) };
 }
 
 /**
@@ -131,22 +119,13 @@ export class GraphMailSender implements Sender {
   }
 
   async send(target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
-    const refused = await this.credentialProblem();
+    const refused = await refusedCredential(this.options.tokens);
     if (refused) return changes.map(() => refused);
     const outcomes: Outcome[] = [];
     for (const change of changes) outcomes.push(await this.one(target, change, signal));
     return outcomes;
   }
 
-  private async credentialProblem(): Promise<Outcome | null> {
-    try {
-      await this.options.tokens.getAccessToken();
-      return null;
-    } catch (error) {
-      if (error instanceof TokenError && !error.retryable) return { ok: false, retryable: false, message: error.message };
-      throw error;
-    }
-  }
 
   private async one(mailbox: string, change: Change, signal: AbortSignal): Promise<Outcome> {
     if (change.action !== 'create' || change.desired === null) return { ok: true, remoteId: change.remoteId };

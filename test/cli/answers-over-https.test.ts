@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { changeCohort } from '../../src/app/change-cohort';
 import { systemClock } from '../../src/app/clock';
 import { eventObjectKey } from '../../src/calendar/plan-events';
@@ -12,8 +11,8 @@ import { openStore, type Store } from '../../src/store/open-store';
 import { spawnMain, waitForHealthy } from '../support/child-server';
 import { GraphDouble, type ResponseType } from '../support/graph-double';
 import { freePort } from '../support/http';
+import { runBuiltCli } from '../support/cli-process';
 
-const CLI = resolve(__dirname, '../../dist/src/cli/cohort.js');
 const ORGANIZER = 'forloeb@tenant.example';
 
 /**
@@ -27,14 +26,7 @@ describe('npm run cohort -- answers, against Microsoft Graph (the double, over H
   let dir: string;
 
   const cohort = (...args: string[]): Promise<{ code: number; out: string; err: string }> =>
-    new Promise((done) =>
-      execFile(
-        process.execPath,
-        [CLI, ...args],
-        { env: { PATH: process.env.PATH ?? '', ...double.env(), DATABASE_FILE: join(dir, 'db.sqlite') }, timeout: 60_000 },
-        (error, out, err) => done({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      ),
-    );
+    runBuiltCli({ PATH: process.env.PATH ?? '', ...double.env(), DATABASE_FILE: join(dir, 'db.sqlite') }, args);
 
   /** The store between two runs of the CLI, opened and closed again so the next run finds the file free. */
   async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { EXAMPLES_DIR } from '../../src/documents/document-files';
 import { GraphDouble } from '../support/graph-double';
+import { runBuiltCli } from '../support/cli-process';
 
-const CLI = resolve(__dirname, '../../dist/src/cli/cohort.js');
 const ORGANIZER = 'forloeb@tenant.example';
 
 /**
@@ -17,14 +16,7 @@ describe('npm run cohort -- book, against Microsoft Graph (the double, over HTTP
   let dir: string;
 
   const cohort = (...args: string[]): Promise<{ code: number; out: string; err: string }> =>
-    new Promise((done) =>
-      execFile(
-        process.execPath,
-        [CLI, ...args],
-        { env: { PATH: process.env.PATH ?? '', ...double.env(), DATABASE_FILE: join(dir, 'db.sqlite') }, timeout: 60_000 },
-        (error, out, err) => done({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      ),
-    );
+    runBuiltCli({ PATH: process.env.PATH ?? '', ...double.env(), DATABASE_FILE: join(dir, 'db.sqlite') }, args);
   const demoEvents = () => double.events().filter((e) => e.categories.includes('Demo: Organisering af M-ACT'));
 
   beforeAll(async () => {

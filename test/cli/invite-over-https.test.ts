@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { systemClock } from '../../src/app/clock';
 import { loadConfig } from '../../src/config/config';
 import { EXAMPLES_DIR } from '../../src/documents/document-files';
@@ -10,8 +9,8 @@ import { openStore, type Store } from '../../src/store/open-store';
 import { createLog } from '../../src/server/log';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { GraphDouble, type DeliveredMail } from '../support/graph-double';
+import { runBuiltCli, type CliRun } from '../support/cli-process';
 
-const CLI = resolve(__dirname, '../../dist/src/cli/cohort.js');
 const DOMAIN = 'tenant.example';
 const ORGANIZER = `forloeb@${DOMAIN}`;
 const CATALOG_ID = '5f0c1a2b-0000-4000-8000-00000000ca7a';
@@ -21,7 +20,7 @@ const KASPER = 'kasper.holm@horsens.example.org';
 const PARTICIPANTS = 13;
 const EMAIL_ONLY = PARTICIPANTS - 2;
 
-type Run = { code: number; out: string; err: string };
+type Run = CliRun;
 
 /**
  * `npm run cohort -- invite` as an advisor runs it: the built CLI in a process of its own, sending
@@ -32,14 +31,7 @@ describe('npm run cohort -- invite, RSVP mails through Microsoft Graph (the doub
   let dir: string;
 
   const cli = (env: Record<string, string>, database: string, ...args: string[]): Promise<Run> =>
-    new Promise((done) =>
-      execFile(
-        process.execPath,
-        [CLI, ...args],
-        { env: { PATH: process.env.PATH ?? '', ...env, DATABASE_FILE: join(dir, database) }, timeout: 90_000 },
-        (error, out, err) => done({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      ),
-    );
+    runBuiltCli({ PATH: process.env.PATH ?? '', ...env, DATABASE_FILE: join(dir, database) }, args);
   const tenant = (...args: string[]) => cli(double.env(), 'tenant.sqlite', ...args);
   const about = (meetingKey: string) => (m: DeliveredMail) => (m.properties[MAIL_KEY_PROPERTY] ?? '').startsWith(`mail:demo:${meetingKey}:`);
   const tokenIn = (mail: DeliveredMail) => /\/l\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(mail.content)?.[1];

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { EXAMPLES_DIR } from '../../src/documents/document-files';
 import { GraphDouble } from '../support/graph-double';
+import { runBuiltCli } from '../support/cli-process';
 
-const CLI = resolve(__dirname, '../../dist/src/cli/cohort.js');
 const DOMAIN = 'tenant.example';
 const CATALOG_ID = '5f0c1a2b-0000-4000-8000-00000000ca7a';
 const LONE = '11111111-0000-4000-8000-000000000001';
@@ -24,14 +23,7 @@ describe('npm run cohort -- reach, against Microsoft Graph (the double, over HTT
   let dir: string;
 
   const cohort = (env: Record<string, string>, database: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> =>
-    new Promise((done) =>
-      execFile(
-        process.execPath,
-        [CLI, ...args],
-        { env: { PATH: process.env.PATH ?? '', ...env, DATABASE_FILE: join(dir, database) }, timeout: 60_000 },
-        (error, out, err) => done({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      ),
-    );
+    runBuiltCli({ PATH: process.env.PATH ?? '', ...env, DATABASE_FILE: join(dir, database) }, args);
   const tenant = (...args: string[]) => cohort(double.env(), 'tenant.sqlite', ...args);
   /** One line per participant, each in one of the states. */
   const participantLines = (out: string) => out.split('\n').filter((line) => / Kommune {2}/.test(line));
