@@ -1,3 +1,5 @@
+import type { Tally } from './counts';
+import { graphError, type GraphResponse, type RequestIds } from './graph-errors';
 import type { CallFault, Settings } from './options';
 
 /** FNV-1a then one mulberry32 step: a repeatable number in [0, 1) per string, whatever order calls arrive in. */
@@ -32,4 +34,19 @@ export function itemFault(settings: Settings, mailbox: string, key: string): 'th
   const throttle = rates.throttleRate ?? 0;
   if (draw < throttle) return 'throttle';
   return draw < throttle + (rates.unavailableRate ?? 0) ? 'unavailable' : null;
+}
+
+/** The per-item fault drawn for this request, answered and counted as Graph would; null when there is none. */
+export function itemFaultAnswer(settings: Settings, tally: Tally, mailbox: string, key: string, ids: RequestIds): GraphResponse | null {
+  const fault = itemFault(settings, mailbox, key);
+  const retryAfter = { 'Retry-After': String(settings.retryAfterSeconds) };
+  if (fault === 'throttle') {
+    tally.throttled++;
+    return graphError(429, 'TooManyRequests', 'Too many requests, retry after the time Retry-After gives.', ids, retryAfter);
+  }
+  if (fault === 'unavailable') {
+    tally.unavailable++;
+    return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.', ids, retryAfter);
+  }
+  return null;
 }

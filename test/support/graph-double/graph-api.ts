@@ -2,7 +2,7 @@ import type { InFlight, Tally } from './counts';
 import { checkEventBody } from './event-schema';
 import type { EventStore, Mailbox } from './event-store';
 import { eventView, preferredZone, selected, type OutputZone } from './event-view';
-import { itemFault } from './faults';
+import { itemFaultAnswer } from './faults';
 import { accessDenied, blockedByPolicy, permits, type Caller } from './graph-auth';
 import { badRequest, graphError, itemNotFound, ok, requestBodyRead, type GraphResponse, type RequestIds } from './graph-errors';
 import { parseQuery, valueAt } from './odata-query';
@@ -111,15 +111,8 @@ export class GraphApi {
         this.deps.tally.concurrencyThrottled++;
         return answer(graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', ids, retryAfter));
       }
-      const fault = itemFault(settings, key, faultKey);
-      if (fault === 'throttle') {
-        this.deps.tally.throttled++;
-        return answer(graphError(429, 'TooManyRequests', 'Too many requests, retry after the time Retry-After gives.', ids, retryAfter));
-      }
-      if (fault === 'unavailable') {
-        this.deps.tally.unavailable++;
-        return answer(graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.', ids, retryAfter));
-      }
+      const fault = itemFaultAnswer(settings, this.deps.tally, key, faultKey, ids);
+      if (fault) return answer(fault);
       if (settings.latencyMs > 0) await new Promise((done) => setTimeout(done, settings.latencyMs));
       return this.operate(method, r, user, request, ids);
     } finally {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tally } from './counts';
-import { itemFault } from './faults';
+import { itemFaultAnswer } from './faults';
 import type { ApiRequest, Outcome, User } from './graph-api';
 import { blockedByPolicy, type Caller } from './graph-auth';
 import { badRequest, graphError, itemNotFound, ok, requestBodyRead, type GraphResponse, type RequestIds } from './graph-errors';
@@ -106,16 +106,8 @@ export class MailApi {
     if (user.kind === 'noMailbox') return answer(graphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.', ids));
     if (user.accessPolicyDenied) return answer(blockedByPolicy(ids));
     const settings = this.deps.settings();
-    const fault = itemFault(settings, user.upn.toLowerCase(), faultKey);
-    const retryAfter = { 'Retry-After': String(settings.retryAfterSeconds) };
-    if (fault === 'throttle') {
-      this.deps.tally.throttled++;
-      return answer(graphError(429, 'TooManyRequests', 'Too many requests, retry after the time Retry-After gives.', ids, retryAfter));
-    }
-    if (fault === 'unavailable') {
-      this.deps.tally.unavailable++;
-      return answer(graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.', ids, retryAfter));
-    }
+    const fault = itemFaultAnswer(settings, this.deps.tally, user.upn.toLowerCase(), faultKey, ids);
+    if (fault) return answer(fault);
     if (path.kind === 'list') return answer(this.list(user, path.folder, request.url, ids));
     if (path.kind === 'create') return this.create(user, request.body, ids);
     return this.send(user, path.message, ids);

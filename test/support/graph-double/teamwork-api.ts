@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tally } from './counts';
-import { itemFault } from './faults';
+import { itemFaultAnswer } from './faults';
 import type { ApiRequest, Outcome, User } from './graph-api';
 import type { Caller } from './graph-auth';
 import { badRequest, graphError, ok, type GraphResponse, type RequestIds } from './graph-errors';
@@ -90,16 +90,8 @@ export class TeamworkApi {
     if (!allowed.includes(method)) return answer(graphError(405, 'BadRequest', 'Specified HTTP method is not allowed for the request target.', ids));
     const needed = path.kind === 'users' || path.kind === 'user' ? USER_READ : method === 'POST' ? INSTALL_WRITE : INSTALL_READ;
     if (!caller.roles.some((role) => needed.includes(role))) return answer(this.missingRoles(path, needed, caller, ids));
-    const fault = itemFault(this.deps.settings(), 'directory', faultKey);
-    const retryAfter = { 'Retry-After': String(this.deps.settings().retryAfterSeconds) };
-    if (fault === 'throttle') {
-      this.deps.tally.throttled++;
-      return answer(graphError(429, 'TooManyRequests', 'Too many requests, retry after the time Retry-After gives.', ids, retryAfter));
-    }
-    if (fault === 'unavailable') {
-      this.deps.tally.unavailable++;
-      return answer(graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.', ids, retryAfter));
-    }
+    const fault = itemFaultAnswer(this.deps.settings(), this.deps.tally, 'directory', faultKey, ids);
+    if (fault) return answer(fault);
     const params = new URLSearchParams(request.url.split('?')[1] ?? '');
     if (path.kind === 'users') return answer(this.list(params, ids));
     const user = this.user(path.user);
