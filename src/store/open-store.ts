@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Pool } from 'pg';
@@ -8,6 +8,7 @@ import { cohortRepository } from './cohort-repository';
 import type { CohortStore } from './cohort-store';
 import { migrateToLatest, type Engine } from './migrate';
 import type { Database } from './schema';
+import { ImmediateSqliteDialect } from './sqlite-dialect';
 
 export type { Engine } from './migrate';
 
@@ -41,7 +42,7 @@ function sqliteDialect(file: string): Dialect {
   database.pragma('foreign_keys = ON');
   // Readers do not wait for a writer, so a health check or a page load does not queue behind a save.
   database.pragma('journal_mode = WAL');
-  return new SqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database });
 }
 
 function reportPoolError(error: Error): void {
