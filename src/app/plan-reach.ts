@@ -1,21 +1,25 @@
+import type { Municipality, Participant } from '../domain/cohort';
 import type { Texts } from '../domain/errors';
 import { outboxStatus } from '../outbox/outbox-status';
 import { recordDesired } from '../outbox/record-desired';
+import { membersOf, teamObjectKey, type TeamMember } from '../reach/cohort-team';
 import { installObjectKey, PERSONAL_INSTALL_KIND, plannedInstalls } from '../reach/personal-install';
 import { inTransaction } from '../store/transaction';
 import type { Clock } from './clock';
 import type { DeliveryDeps } from './cohort-delivery';
+import { linkedTeam } from './cohort-team';
 import { loadCohort } from './load-cohort';
 
 /**
  * How the product reaches one participant:
  * - `teams`: the app is installed for them and the bot has their 1:1 chat;
+ * - `team`: no personal chat, but they are in the cohort's team, where the app is installed;
  * - `pending`: the installation is planned and not yet done (or being retried);
  * - `email`: e-mail with signed links only, with the reason (Graph refused, not a user, not set up);
  * - `not_connected`: local mode, nothing reaches Microsoft 365;
  * - `unreachable`: nothing to reach them by (their personal data is erased).
  */
-export type ReachState = 'teams' | 'pending' | 'email' | 'not_connected' | 'unreachable';
+export type ReachState = 'teams' | 'team' | 'pending' | 'email' | 'not_connected' | 'unreachable';
 
 export interface ParticipantReach {
   participantId: string;
@@ -78,19 +82,36 @@ export async function cohortReach(deps: ReachDeps, cohortId: string): Promise<Pa
   const { cohort } = await loadCohort(deps.store, cohortId);
   const objects = new Map((await outboxStatus(deps.db, cohortId, deps.connectedKinds)).map((o) => [o.objectKey, o]));
   const installing = deps.connectedKinds.includes(PERSONAL_INSTALL_KIND);
+  const teamId = await linkedTeam(deps.db, cohortId);
+  const team = teamId === null ? undefined : objects.get(teamObjectKey(cohortId, teamId));
+  // A roster read once stays usable while a newer version (a roster read afresh) is pending or failed.
+  const roster = team?.details ? membersOf(team.details.fields) : [];
+  const personal = (municipality: Municipality, participant: Participant): ParticipantReach => {
+    const person = participant.person;
+    const base = { participantId: participant.id, municipality: municipality.name, name: person?.name ?? null, email: person?.email ?? null, reason: null, chatId: null };
+    if (person === null) return { ...base, state: 'unreachable' };
+    if (deps.mode === 'local') return { ...base, state: 'not_connected' };
+    if (!installing) return { ...base, state: 'email', reason: both(NO_CATALOG_ID) };
+    const object = objects.get(installObjectKey(cohort.id, participant.id));
+    if (object === undefined) return { ...base, state: 'email', reason: both(NOT_ORDERED) };
+    const chatId = object.details?.fields.chatId ?? null;
+    if (object.state === 'sent') return chatId === null ? { ...base, state: 'email', reason: both(NO_CHAT) } : { ...base, state: 'teams', chatId };
+    if (object.state === 'failed') return { ...base, state: 'email', reason: object.reason };
+    return { ...base, state: 'pending', reason: object.reason };
+  };
   return cohort.municipalities.flatMap((municipality) =>
     municipality.participants.map((participant): ParticipantReach => {
-      const person = participant.person;
-      const base = { participantId: participant.id, municipality: municipality.name, name: person?.name ?? null, email: person?.email ?? null, reason: null, chatId: null };
-      if (person === null) return { ...base, state: 'unreachable' };
-      if (deps.mode === 'local') return { ...base, state: 'not_connected' };
-      if (!installing) return { ...base, state: 'email', reason: both(NO_CATALOG_ID) };
-      const object = objects.get(installObjectKey(cohort.id, participant.id));
-      if (object === undefined) return { ...base, state: 'email', reason: both(NOT_ORDERED) };
-      const chatId = object.details?.fields.chatId ?? null;
-      if (object.state === 'sent') return chatId === null ? { ...base, state: 'email', reason: both(NO_CHAT) } : { ...base, state: 'teams', chatId };
-      if (object.state === 'failed') return { ...base, state: 'email', reason: object.reason };
-      return { ...base, state: 'pending', reason: object.reason };
+      const reach = personal(municipality, participant);
+      if (!['email', 'pending'].includes(reach.state) || participant.person === null) return reach;
+      const userId = objects.get(installObjectKey(cohort.id, participant.id))?.details?.fields.userId ?? null;
+      return inRoster(roster, [participant.person.entraObjectId ?? null, userId], participant.person.email) ? { ...reach, state: 'team', reason: null } : reach;
     }),
   );
+}
+
+/** By Entra object id (known to the cohort, or found when installing personally), else by e-mail, case-insensitively. */
+function inRoster(roster: readonly TeamMember[], userIds: readonly (string | null)[], email: string): boolean {
+  const ids = new Set(userIds.filter((id): id is string => id !== null && id.trim() !== '').map((id) => id.trim().toLowerCase()));
+  const mail = email.trim().toLowerCase();
+  return roster.some((m) => (m.userId !== null && ids.has(m.userId.toLowerCase())) || (m.email !== null && m.email.toLowerCase() === mail));
 }

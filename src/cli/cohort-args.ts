@@ -12,6 +12,7 @@ export type Command =
   | { name: 'status'; id: string }
   | { name: 'answers'; id: string }
   | { name: 'reach'; id: string; install: boolean }
+  | { name: 'team'; id: string; teamId: string }
   | { name: 'book'; id: string; organizer: string | null }
   | { name: 'move'; id: string; meeting: string; start: string }
   | { name: 'cancel'; id: string; meeting: string }
@@ -31,6 +32,9 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; short
   link: { days: { type: 'string' } },
   reach: { install: { type: 'boolean' } },
 };
+
+/** A team's id is its Microsoft 365 group's object id. */
+const TEAM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A link lives at most a year: long enough for the whole programme, short enough to be forgotten safely. */
 const MAX_LINK_DAYS = 366;
@@ -65,6 +69,13 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id }));
     case 'reach':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, install: values.install === true }));
+    case 'team': {
+      const teamId = positionals[1]?.trim();
+      if (positionals.length === 2 && teamId !== undefined && !TEAM_ID.test(teamId)) {
+        return usageProblem(`"${teamId}" er ikke et team-id (teamets gruppe-id, en GUID).`, `"${teamId}" is not a team id (the team's group id, a GUID).`);
+      }
+      return between(2, 2, 'ID TEAM-ID', ([id, team]) => ({ name, id: id!, teamId: team!.trim() }));
+    }
     case 'book':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, organizer: typeof values.organizer === 'string' ? values.organizer : null }));
     case 'move':

@@ -52,6 +52,8 @@ export function usageText(problem?: Texts): string {
     '  reach ID [--install]     Vis hvordan hver deltager nås: Teams (personlig chat), afventer, kun e-mail.',
     '                           Show how each participant is reached: Teams (personal chat), pending, e-mail only.',
     '                           --install: installér appen i Teams for alle deltagere / install the app in Teams for every participant.',
+    '  team ID TEAM-ID          Knyt et eksisterende Teams-team til gruppeforløbet, installér appen der, og læs medlemmerne.',
+    '                           Link an existing Teams team to the cohort, install the app there, and read its members.',
     '',
     'Dokumentet / the document: docs/cohort-document.md',
   ];
@@ -223,6 +225,7 @@ export function answersText(report: MergeReport): string {
 
 const REACH: Record<ReachState, Texts> = {
   teams: { da: 'Teams (personlig chat)', en: 'Teams (personal chat)' },
+  team: { da: 'Teams via gruppeforløbets team', en: 'Teams via the cohort team' },
   pending: { da: 'afventer', en: 'pending' },
   email: { da: 'kun e-mail', en: 'e-mail only' },
   not_connected: { da: 'ikke forbundet til Microsoft 365', en: 'not connected to Microsoft 365' },
@@ -241,6 +244,22 @@ export function reachText(id: string, participants: readonly ParticipantReach[],
     return lines.join('\n') + '\n';
   });
   return head + lines.join('');
+}
+
+/**
+ * What `team` did: the team linked, and with a tenant whether the app is installed there (with the
+ * number of members read) or why not; in local mode, that nothing reaches Teams.
+ */
+export function teamText(id: string, teamId: string, status: ObjectStatus | null, connected: boolean, replaced: string | null): string {
+  const head = both({ da: `Teamet ${teamId} er knyttet til ${id}.`, en: `Team ${teamId} is linked to ${id}.` });
+  const before = replaced === null ? '' : both({ da: `Det erstatter teamet ${replaced}.`, en: `It replaces team ${replaced}.` });
+  if (!connected || status === null || status.state === 'not_connected') {
+    return head + before + both({ da: 'Appen installeres ikke: ikke forbundet til Microsoft 365, eller TEAMS_APP_CATALOG_ID er ikke sat.', en: 'The app is not installed: not connected to Microsoft 365, or TEAMS_APP_CATALOG_ID is not set.' });
+  }
+  if (status.state === 'failed') return head + before + both({ da: 'Appen kunne ikke installeres i teamet:', en: 'The app could not be installed in the team:' }) + `    ${status.reason ?? ''}\n`;
+  if (status.state === 'planned') return head + before + both({ da: 'Installationen venter; serveren gør den færdig.', en: 'The installation waits; the server completes it.' }) + (status.reason ? `    ${status.reason}\n` : '');
+  const members = (JSON.parse(status.details?.fields.members ?? '[]') as unknown[]).length;
+  return head + before + both({ da: `Appen er installeret i teamet; ${members} medlem(mer) læst.`, en: `The app is installed in the team; ${members} member(s) read.` });
 }
 
 /**

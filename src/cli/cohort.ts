@@ -16,6 +16,8 @@ import { bookSeries, cancelPlenaryByKey, movePlenaryByKey, rebookPlenaryByKey } 
 import type { ChangeDeps } from '../app/change-cohort';
 import { seriesStatus } from '../app/series-status';
 import { cohortReach, recordInstalls } from '../app/plan-reach';
+import { linkedTeamStatus, linkTeam } from '../app/cohort-team';
+import { TEAM_INSTALL_KIND } from '../reach/cohort-team';
 import { mergeOutlookAnswers } from '../app/merge-outlook-answers';
 import type { OutlookResponses } from '../calendar/outlook-responses';
 import { deliverPending } from '../outbox/deliver-pending';
@@ -27,7 +29,7 @@ import { LOCAL_LINKS, runLinkCommand } from './link-commands';
 import { linkSecret } from '../links/link-secret';
 import { mailsDelivered, recordRsvpMails } from '../app/invite-by-mail';
 import { MAIL_KIND } from '../reach/rsvp-mail';
-import { answersText, calendarText, inviteText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, retriedText, usageText } from './cohort-output';
+import { answersText, calendarText, inviteText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, retriedText, teamText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -126,6 +128,14 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
       io.out(reachText(command.id, await cohortReach({ ...delivery, mode }, command.id), recorded));
       return EXIT.ok;
     }
+    case 'team': {
+      const linked = await linkTeam({ store, db: opened.db, clock: deps.clock }, command.id, command.teamId);
+      const connected = (deps.tenant ?? deps.responses !== null) && deps.senders.some((s) => s.kind === TEAM_INSTALL_KIND);
+      if (connected) await deliverNow(opened, command.id, io, deps);
+      const status = await linkedTeamStatus(delivery, command.id);
+      io.out(teamText(command.id, command.teamId, status, connected, linked.replaced));
+      return status?.state === 'failed' ? EXIT.failed : EXIT.ok;
+    }
     case 'invite': {
       const mode = (deps.tenant ?? deps.responses !== null) ? 'tenant' : 'local';
       const links = deps.links ?? LOCAL_LINKS;
@@ -202,7 +212,7 @@ async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: Cli
 }
 
 /**
- * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | invite | book | move | cancel | rebook | link | revoke`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | team | invite | book | move | cancel | rebook | link | revoke`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {

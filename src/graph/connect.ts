@@ -7,6 +7,7 @@ import { createGraphClient } from './graph-client';
 import { GraphTokens, type ClientCredential } from './graph-tokens';
 import { GraphInstallSender } from './install-sender';
 import { GraphMailSender } from './mail-sender';
+import { GraphTeamInstallSender } from './team-install-sender';
 
 function credentialOf(mode: TenantMode): ClientCredential {
   if (mode.clientCertificatePath !== null) return { kind: 'certificate', certificate: readClientCertificate(mode.clientCertificatePath) };
@@ -36,6 +37,8 @@ export interface TenantGraph {
   responses: GraphEventResponses;
   /** Installs the app for participants; null without TEAMS_APP_CATALOG_ID, which installs it for nobody. */
   installs: GraphInstallSender | null;
+  /** Installs the app in cohorts' teams and reads their rosters; null without TEAMS_APP_CATALOG_ID. */
+  teamInstalls: GraphTeamInstallSender | null;
   /** Sends mails (RSVP links for people without Teams) from the organiser's mailbox. */
   mails: GraphMailSender;
 }
@@ -46,11 +49,14 @@ export interface TenantGraph {
  */
 export function connectTenant(mode: TenantMode): TenantGraph {
   const connection = graphConnection(mode);
-  const installs = mode.teamsAppCatalogId === null ? null : new GraphInstallSender({ ...connection, graphEndpoint: mode.graphEndpoint, catalogId: mode.teamsAppCatalogId });
-  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection), installs, mails: new GraphMailSender(connection) };
+  const catalog = mode.teamsAppCatalogId === null ? null : { ...connection, graphEndpoint: mode.graphEndpoint, catalogId: mode.teamsAppCatalogId };
+  const installs = catalog === null ? null : new GraphInstallSender(catalog);
+  const teamInstalls = catalog === null ? null : new GraphTeamInstallSender(catalog);
+  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection), installs, teamInstalls, mails: new GraphMailSender(connection) };
 }
 
-/** What a tenant delivers with: Outlook events and mails always, installations when the catalog id is configured. */
+/** What a tenant delivers with: Outlook events and mails always, installations (personal and in teams) when the catalog id is configured. */
 export function sendersOf(graph: TenantGraph): Sender[] {
-  return graph.installs === null ? [graph.sender, graph.mails] : [graph.sender, graph.mails, graph.installs];
+  const installs = [graph.installs, graph.teamInstalls].filter((s): s is GraphInstallSender | GraphTeamInstallSender => s !== null);
+  return [graph.sender, graph.mails, ...installs];
 }

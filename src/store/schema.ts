@@ -172,6 +172,13 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+/** The Teams team linked to a cohort: at most one per cohort. */
+export interface CohortTeamsTable {
+  cohort_id: string;
+  team_id: string;
+  linked_at: string;
+}
+
 export interface Database {
   outbox_objects: OutboxObjectsTable;
   outbox_targets: OutboxTargetsTable;
@@ -185,6 +192,7 @@ export interface Database {
   presentations: PresentationsTable;
   link_revocations: LinkRevocationsTable;
   server_secrets: ServerSecretsTable;
+  cohort_teams: CohortTeamsTable;
 }
 
 /** The root database or a transaction a caller opened, so other writes can share the cohort's transaction. */

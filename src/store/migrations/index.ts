@@ -5,6 +5,7 @@ import { bookingMigration } from './0003-booking';
 import { remoteDetailsMigration } from './0004-remote-details';
 import { unconfirmedCreatesMigration } from './0005-unconfirmed-creates';
 import { linksMigration } from './0006-links';
+import { cohortTeamsMigration } from './0007-cohort-teams';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-remote-details': remoteDetailsMigration,
   '0005-unconfirmed-creates': unconfirmedCreatesMigration,
   '0006-links': linksMigration,
+  '0007-cohort-teams': cohortTeamsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import { badRequest, graphError, itemNotFound, ok, requestBodyRead, type GraphRe
 import { parseQuery, valueAt } from './odata-query';
 import type { Settings } from './options';
 import { MailApi, mailPath } from './mail-api';
+import { TeamsApi, teamsPath, type Team } from './teams-api';
 import { TeamworkApi, teamworkPath, type TeamsApp } from './teamwork-api';
 
 /** One request to Graph, from outside a batch or inside one: `url` is relative to /v1.0. */
@@ -44,6 +45,8 @@ export interface ApiDeps {
   inFlight: InFlight;
   graphUrl: () => string;
   teamsApps: TeamsApp[];
+  /** The organisation's teams, with their members (teams-api.ts). */
+  teams: Team[];
 }
 
 type Route = { mailbox: string; eventId: string | null; action: 'cancel' | null };
@@ -78,9 +81,12 @@ export class GraphApi {
   readonly teamwork: TeamworkApi;
   /** Drafts, sending and the mail folders (mail-api.ts). */
   readonly mail: MailApi;
+  /** Teams, the app installed in them, and their members (teams-api.ts). */
+  readonly teams: TeamsApi;
 
   constructor(private readonly deps: ApiDeps) {
     this.teamwork = new TeamworkApi(deps);
+    this.teams = new TeamsApi(deps);
     this.mail = new MailApi(deps);
   }
 
@@ -89,6 +95,8 @@ export class GraphApi {
     const answer = (response: GraphResponse): Outcome => ({ response, wrote: false });
     const teamwork = teamworkPath(request.url);
     if (teamwork) return this.teamwork.execute(teamwork, request, caller, ids, faultKey);
+    const teams = teamsPath(request.url);
+    if (teams) return this.teams.execute(teams, request, caller, ids);
     const mail = mailPath(request.url);
     if (mail) return this.mail.execute(mail, request, caller, ids, faultKey);
     const r = route(request.url);

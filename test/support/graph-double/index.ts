@@ -13,7 +13,9 @@ import { rawRequest } from './raw-client';
 import { defaultTeamsApp, type Installation, type TeamsApp } from './teamwork-api';
 import { makeTlsMaterial, type TlsMaterial } from './tls';
 
-export type { AppRegistration, CallFault, FaultConfig, GraphDoubleOptions, MailboxOptions, Settings, TeamsAppOptions } from './options';
+export type { AppRegistration, CallFault, FaultConfig, GraphDoubleOptions, MailboxOptions, Settings, TeamOptions, TeamsAppOptions } from './options';
+export type { Team, TeamInstallation, TeamMember } from './teams-api';
+import type { Team, TeamInstallation } from './teams-api';
 export type { Installation, TeamsApp } from './teamwork-api';
 export type { DeliveredMail, MailMessage } from './mail-api';
 import type { DeliveredMail, MailMessage } from './mail-api';
@@ -21,6 +23,14 @@ export type { Counts } from './counts';
 export type { EventRecord, Notification } from './event-store';
 export type { Attendee, ResponseType } from './event-input';
 export { rawRequest, type RawResponse } from './raw-client';
+
+function teamsOf(options: GraphDoubleOptions): Team[] {
+  return (options.teams ?? []).map((t) => ({
+    id: t.id,
+    displayName: t.displayName ?? t.id,
+    members: t.members.map((m) => ({ userId: m.userId, email: m.email ?? null, displayName: m.displayName ?? m.userId, roles: m.roles ?? [] })),
+  }));
+}
 
 const defaultBookingKey = (e: EventRecord) => `${e.mailbox.toLowerCase()}|${[...e.categories].sort().join(',')}|${e.subject ?? ''}`;
 
@@ -65,7 +75,7 @@ export class GraphDouble {
       tokenLifetimeSeconds: () => this.current.tokenLifetimeSeconds,
       tally: this.tally,
     });
-    this.api = new GraphApi({ store: this.store, users, settings: () => this.current, tally: this.tally, inFlight: this.inFlight, graphUrl: () => this.graphUrl, teamsApps });
+    this.api = new GraphApi({ store: this.store, users, settings: () => this.current, tally: this.tally, inFlight: this.inFlight, graphUrl: () => this.graphUrl, teamsApps, teams: teamsOf(options) });
     this.graph = new GraphServer({
       api: this.api,
       token: () => ({ key: privateKey, issuer: this.entra.issuer, audience: this.graphUrl, tenantId: this.tenantId }),
@@ -90,7 +100,7 @@ export class GraphDouble {
       userType: u.userType ?? 'Member',
       installBlocked: u.installBlocked ?? null,
     }));
-    const roles = ['Calendars.ReadWrite', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'Mail.ReadWrite', 'Mail.Send'];
+    const roles = ['Calendars.ReadWrite', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'TeamsAppInstallation.ReadWriteSelfForTeam.All', 'TeamMember.Read.All', 'Mail.ReadWrite', 'Mail.Send'];
     const apps = options.apps ?? [{ clientId: randomUUID(), secret: randomBytes(30).toString('base64url'), roles }];
     const teamsApps = (options.teamsApps ?? [defaultTeamsApp()]).map((a) => ({ ...defaultTeamsApp(), ...a }));
     const login = createServer({ key: tls.key, cert: tls.cert });
@@ -195,6 +205,16 @@ export class GraphDouble {
   /** The Teams apps installed in users' personal scope, in the order installed. */
   installations(): Installation[] {
     return this.api.teamwork.installations();
+  }
+
+  /** The Teams apps installed in teams, in the order installed. */
+  teamInstallations(): TeamInstallation[] {
+    return this.api.teams.installations();
+  }
+
+  /** Installs in teams answered 409: the app was there already. */
+  get teamInstallConflicts(): number {
+    return this.api.teams.conflicts;
   }
 
   /** The catalog's apps; the first is the one `env()` names. */

@@ -43,6 +43,14 @@ export interface TeamsAppOptions {
   botId?: string;
 }
 
+/** A team of the organisation (its group id) and its roster, for the cohort team. */
+export interface TeamOptions {
+  id: string;
+  displayName?: string;
+  /** `roles` `[]` for a member, `['owner']`, `['guest']`; `email` null for a member without one. */
+  members: { userId: string; email?: string | null; displayName?: string; roles?: string[] }[];
+}
+
 const rate = z.number().min(0).max(1);
 
 /** Per request, drawn independently for every batch item (and every request outside a batch). */
@@ -119,7 +127,8 @@ export interface GraphDoubleOptions extends FaultConfig {
   tenantDomain?: string;
   /**
    * App registrations; one with a random id and secret when left out, with Calendars.ReadWrite,
-   * User.Read.All, TeamsAppInstallation.ReadWriteSelfForUser.All, Mail.ReadWrite and Mail.Send.
+   * User.Read.All, TeamsAppInstallation.ReadWriteSelfForUser.All, TeamsAppInstallation.ReadWriteSelfForTeam.All,
+   * TeamMember.Read.All, Mail.ReadWrite and Mail.Send.
    */
   apps?: AppRegistration[];
   /** The users whose mailboxes Graph serves; one, `organizer@{tenantDomain}`, when left out. */
@@ -129,6 +138,8 @@ export interface GraphDoubleOptions extends FaultConfig {
    * Left out: one app with a random id, not in `env()`.
    */
   teamsApps?: TeamsAppOptions[];
+  /** The organisation's teams, with their members; none when left out. */
+  teams?: TeamOptions[];
   /**
    * The key `counts().liveDuplicates` groups live events by; by default mailbox, categories and
    * subject, which stay the same when a meeting moves.
