@@ -1,8 +1,9 @@
+import { sendEach } from './send-each';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Change, Outcome } from '../outbox/change';
 import type { Sender } from '../outbox/sender';
 import { PERSONAL_INSTALL_KIND, type PersonalInstallState } from '../reach/personal-install';
-import { refusedCredential, type Answer } from './graph-failures';
+import type { Answer } from './graph-failures';
 import type { TokenSource } from './graph-tokens';
 import {
   callGraph, chatBody, chatUrl, directoryUser, installationList, installationLookupUrl, installBody, installedAppsUrl, installFailureOf,
@@ -54,28 +55,13 @@ export class GraphInstallSender implements Sender {
     this.now = options.now ?? Date.now;
   }
 
-  async send(_target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
-    const refused = await refusedCredential(this.options.tokens);
-    if (refused) return changes.map(() => refused);
-    const outcomes: Outcome[] = [];
-    for (const change of changes) outcomes.push(await this.one(change, signal));
-    return outcomes;
-  }
-
-
-  /** A connection lost half way fails this change alone, to be tried again: every step repeats safely. */
-  private async one(change: Change, signal: AbortSignal): Promise<Outcome> {
-    if (change.action === 'delete' || change.desired === null) return { ok: true, remoteId: change.remoteId };
-    const desired = installStateSchema.safeParse(change.desired);
-    if (!desired.success) {
-      return { ok: false, retryable: false, message: `Intern fejl: den ønskede tilstand for ${change.objectKey} kan ikke bruges / Internal error: the desired state of ${change.objectKey} is unusable` };
-    }
-    try {
-      return await this.install(desired.data, signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { ok: false, retryable: true, message: error instanceof Error ? error.message : String(error), retryAfterMs: null };
-    }
+  send(_target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
+    return sendEach(changes, signal, {
+      tokens: this.options.tokens,
+      schema: installStateSchema,
+      needsCall: (change) => change.action !== 'delete',
+      deliver: (state) => this.install(state, signal),
+    });
   }
 
   private async install(desired: PersonalInstallState, signal: AbortSignal): Promise<Outcome> {

@@ -1,9 +1,10 @@
+import { sendEach } from './send-each';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { Change, Outcome } from '../outbox/change';
 import type { Sender } from '../outbox/sender';
 import { MAIL_KIND, type MailState } from '../reach/rsvp-mail';
-import { errorCodeOf, isMailboxMissing, refusalLine, refusedCredential, retryAfterMs, type Answer } from './graph-failures';
+import { errorCodeOf, isMailboxMissing, refusalLine, retryAfterMs, type Answer } from './graph-failures';
 import type { TokenSource } from './graph-tokens';
 import { callGraph } from './install-requests';
 
@@ -118,27 +119,13 @@ export class GraphMailSender implements Sender {
     this.now = options.now ?? Date.now;
   }
 
-  async send(target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
-    const refused = await refusedCredential(this.options.tokens);
-    if (refused) return changes.map(() => refused);
-    const outcomes: Outcome[] = [];
-    for (const change of changes) outcomes.push(await this.one(target, change, signal));
-    return outcomes;
-  }
-
-
-  private async one(mailbox: string, change: Change, signal: AbortSignal): Promise<Outcome> {
-    if (change.action !== 'create' || change.desired === null) return { ok: true, remoteId: change.remoteId };
-    const desired = mailStateSchema.safeParse(change.desired);
-    if (!desired.success) {
-      return { ok: false, retryable: false, message: `Intern fejl: den ønskede tilstand for ${change.objectKey} kan ikke bruges / Internal error: the desired state of ${change.objectKey} is unusable` };
-    }
-    try {
-      return await this.deliver(mailbox, desired.data, signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { ok: false, retryable: true, message: error instanceof Error ? error.message : String(error), retryAfterMs: null };
-    }
+  send(target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
+    return sendEach(changes, signal, {
+      tokens: this.options.tokens,
+      schema: mailStateSchema,
+      needsCall: (change) => change.action === 'create',
+      deliver: (state) => this.deliver(target, state, signal),
+    });
   }
 
   private async deliver(mailbox: string, state: MailState, signal: AbortSignal): Promise<Outcome> {

@@ -1,10 +1,11 @@
+import { sendEach } from './send-each';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { Texts } from '../domain/errors';
 import type { Change, Outcome } from '../outbox/change';
 import type { Sender } from '../outbox/sender';
 import { TEAM_INSTALL_KIND, type TeamInstallState, type TeamMember } from '../reach/cohort-team';
-import { refusalLine, refusedCredential, retryAfterMs, type Answer } from './graph-failures';
+import { refusalLine, retryAfterMs, type Answer } from './graph-failures';
 import type { TokenSource } from './graph-tokens';
 import { callGraph, installBody } from './install-requests';
 
@@ -80,26 +81,13 @@ export class GraphTeamInstallSender implements Sender {
     this.now = options.now ?? Date.now;
   }
 
-  async send(_target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
-    const refused = await refusedCredential(this.options.tokens);
-    if (refused) return changes.map(() => refused);
-    const outcomes: Outcome[] = [];
-    for (const change of changes) outcomes.push(await this.one(change, signal));
-    return outcomes;
-  }
-
-  private async one(change: Change, signal: AbortSignal): Promise<Outcome> {
-    if (change.action === 'delete' || change.desired === null) return { ok: true, remoteId: change.remoteId };
-    const desired = stateSchema.safeParse(change.desired);
-    if (!desired.success) {
-      return { ok: false, retryable: false, message: `Intern fejl: den ønskede tilstand for ${change.objectKey} kan ikke bruges / Internal error: the desired state of ${change.objectKey} is unusable` };
-    }
-    try {
-      return await this.install(desired.data.teamId, signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { ok: false, retryable: true, message: error instanceof Error ? error.message : String(error), retryAfterMs: null };
-    }
+  send(_target: string, changes: Change[], signal: AbortSignal): Promise<Outcome[]> {
+    return sendEach(changes, signal, {
+      tokens: this.options.tokens,
+      schema: stateSchema,
+      needsCall: (change) => change.action !== 'delete',
+      deliver: (state) => this.install(state.teamId, signal),
+    });
   }
 
   private async install(teamId: string, signal: AbortSignal): Promise<Outcome> {
