@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import {
   AAD_APP_CERTIFICATE_PATH, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID,
-  BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LINK_SECRET, LOCAL_NOW, LOG_LEVEL,
+  BOT_ID, BOT_OPENID_METADATA_URL, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LINK_SECRET, LOCAL_NOW, LOG_LEVEL,
   ORGANIZER_MAILBOX, PORT, PUBLIC_URL, TEAMS_APP_CATALOG_ID, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
 } from './variables';
 
@@ -26,6 +26,8 @@ export interface BotConfig {
   password: string | null;
   tenantId: string;
   type: BotType;
+  /** `BOT_OPENID_METADATA_URL`: where Bot Framework's signing keys are read. */
+  openIdMetadataUrl: string;
 }
 
 export interface TenantMode {
@@ -148,12 +150,13 @@ function botConfig(env: NodeJS.ProcessEnv, tenantId: string): BotConfig | null {
       en: 'is required when BOT_ID is set (except with BOT_TYPE=UserAssignedMsi)',
     });
   }
-  return { appId, password, tenantId: tenant, type };
+  const openIdMetadataUrl = read(env, BOT_OPENID_METADATA_URL) ?? 'https://login.botframework.com/v1/.well-known/openidconfiguration';
+  return { appId, password, tenantId: tenant, type, openIdMetadataUrl };
 }
 
 function botIgnored(env: NodeJS.ProcessEnv): string[] {
   if (rawValue(env, BOT_ID.name) !== undefined) return [];
-  return [BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE].map((v) => v.name).filter((name) => rawValue(env, name) !== undefined);
+  return [BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, BOT_OPENID_METADATA_URL].map((v) => v.name).filter((name) => rawValue(env, name) !== undefined);
 }
 
 function required<T>(env: NodeJS.ProcessEnv, variable: Variable<T>, because: string): T {

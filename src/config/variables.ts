@@ -123,6 +123,12 @@ export const BOT_TYPE: Variable<BotType> = {
 };
 
 /**
+ * Where the bot reads the keys that sign Bot Framework's requests to it. Microsoft's by default;
+ * set it only for a sovereign cloud or a test double.
+ */
+export const BOT_OPENID_METADATA_URL = httpsUrl('BOT_OPENID_METADATA_URL', 'https://login.botframework.com/v1/.well-known/openidconfiguration');
+
+/**
  * The app's id in the organisation's Teams app catalog (`teamsApp.id`, not the manifest's id): what
  * the product installs for participants. Without it nobody gets the app through Graph, and reach
  * says so.
@@ -147,7 +153,7 @@ export const PUBLIC_URL: Variable<string> = {
 /** Used only with a tenant; set without one they have no effect, and the start log says so. */
 export const TENANT_ONLY: readonly Variable<unknown>[] = [
   HOST, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_CERTIFICATE_PATH, AAD_APP_OAUTH_AUTHORITY_HOST, GRAPH_ENDPOINT,
-  ORGANIZER_MAILBOX, BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, TEAMS_APP_CATALOG_ID,
+  ORGANIZER_MAILBOX, BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, BOT_OPENID_METADATA_URL, TEAMS_APP_CATALOG_ID,
 ];
 
 /** An empty value counts as unset: Teams Toolkit's env files list every variable, many of them blank. */

@@ -30,6 +30,18 @@ const settings = z
       .max(120)
       .default(DEFAULT_SETTINGS.eraseAfterMonths)
       .describe('Måneder efter opfølgningen, hvorefter persondata slettes. / Months after the follow-up when personal data is erased.'),
+    presentationReminderDays: z
+      .array(z.int().min(0).max(90))
+      .max(5)
+      .refine((days) => new Set(days).size === days.length, { message: 'Hver dag kun én gang. / Each day only once.' })
+      .default(DEFAULT_SETTINGS.presentationReminderDays)
+      .describe('Dage før et plenummøde, hvor kommunerne mindes om at forberede oplægget. / Days before a plenary when the municipalities are reminded to prepare their presentation.'),
+    rsvpReminderDays: z
+      .int()
+      .min(0)
+      .max(30)
+      .default(DEFAULT_SETTINGS.rsvpReminderDays)
+      .describe('Dage før fristen for forplejning (virtuelle møder: før mødet), hvor de, der ikke har svaret, spørges. / Days before the catering deadline (virtual meetings: before the meeting) when those who have not answered are asked.'),
   })
   .describe('Indstillinger for gruppeforløbet. / The cohort\'s settings.');
 

@@ -85,7 +85,7 @@ export function toDocument(cohort: Cohort, options: DocumentOptions = {}): Cohor
     edition: cohort.edition,
     erasedAt: cohort.erasedAt ?? undefined,
     booking: cohort.booking ?? undefined,
-    settings: { cateringWorkingDays: cohort.settings.cateringWorkingDays, eraseAfterMonths: cohort.settings.eraseAfterMonths },
+    settings: { ...cohort.settings, presentationReminderDays: [...cohort.settings.presentationReminderDays] },
     advisors: cohort.advisors.map(advisor),
     meetings: cohort.meetings.map(meeting),
     municipalities: cohort.municipalities.map((m) =>

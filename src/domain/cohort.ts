@@ -107,9 +107,18 @@ export interface CohortSettings {
   cateringWorkingDays: number;
   /** Months after the follow-up window when personal data is erased. */
   eraseAfterMonths: number;
+  /** Days before a plenary when each municipality is reminded to prepare its presentation. */
+  presentationReminderDays: number[];
+  /** Days before the catering deadline (or, for a virtual meeting, the meeting) when those who have not answered are asked. */
+  rsvpReminderDays: number;
 }
 
-export const DEFAULT_SETTINGS: CohortSettings = { cateringWorkingDays: 5, eraseAfterMonths: 6 };
+export const DEFAULT_SETTINGS: CohortSettings = {
+  cateringWorkingDays: 5,
+  eraseAfterMonths: 6,
+  presentationReminderDays: [14, 3],
+  rsvpReminderDays: 2,
+};
 
 /** The meeting series is booked in Outlook from this mailbox; from then on calendars follow every change. */
 export interface Booking {

@@ -21,7 +21,8 @@ export interface IncomingRsvp {
   source: RsvpSource;
 }
 
-export type RsvpOutcome = 'recorded' | 'kept_newer' | 'nothing_to_record';
+/** `unchanged`: the same answer again from the same place (Teams repeats an invoke it got no quick answer to). */
+export type RsvpOutcome = 'recorded' | 'unchanged' | 'kept_newer' | 'nothing_to_record';
 
 function plenary(cohort: Cohort, meetingId: string): PlenaryMeeting {
   return findPlenary(cohort, meetingId, { da: 'Individuelle møder bookes; de besvares ikke med tilmelding.', en: 'Individual meetings are booked, not answered.' });
@@ -72,6 +73,10 @@ export function recordRsvp(cohort: Cohort, incoming: IncomingRsvp): { cohort: Co
   const same = (r: Rsvp) => r.meetingId === incoming.meetingId && r.participantId === incoming.participantId;
   const current = cohort.rsvps.find(same);
   if (current && current.answeredAt > incoming.at) return { cohort, outcome: 'kept_newer' };
+  const repeated = current && current.answer === incoming.answer && current.dietaryNote === dietaryNote && current.source === incoming.source;
+  if (repeated && isForCurrentDate(current, meeting)) {
+    return { cohort, outcome: 'unchanged' };
+  }
   const rsvp: Rsvp = {
     meetingId: meeting.id,
     participantId: incoming.participantId,

@@ -19,6 +19,8 @@ export interface AppDeps {
   log: Log;
   /** The signed-link pages for people outside Teams; absent, /l/ is not served. */
   links?: LinkPages;
+  /** The Bot Framework endpoint; absent, /api/messages is not served. */
+  bot?: RequestHandler;
 }
 
 export interface LinkPages {
@@ -39,6 +41,7 @@ export function buildApp(deps: AppDeps): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.get('/healthz', health(deps));
   if (deps.links) app.use(linkRoutes({ ...deps.links, clock: deps.clock, log: deps.log }));
+  if (deps.bot) app.post('/api/messages', deps.bot);
   app.use(notFound);
   app.use(errors(deps.log));
   return app;

@@ -1,4 +1,6 @@
+import { botEndpoint } from '../../bot/bot-endpoint';
 import { eraseDueCohorts } from '../app/erase-due-cohorts';
+import { planReminders } from '../app/plan-reminders';
 import { clockOf } from '../config/clock-of';
 import { openStore, type Store } from '../store/open-store';
 import { linkSecret } from '../links/link-secret';
@@ -11,6 +13,7 @@ import { startServer, type RunningServer } from './server';
 import { ignoredLine, startLines } from './start-lines';
 
 const HOUR_MS = 60 * 60_000;
+const MINUTE_MS = 60_000;
 
 async function main(): Promise<void> {
   const runtime = loadRuntime(process.env);
@@ -27,14 +30,29 @@ async function main(): Promise<void> {
     clock,
     onPoolError: (error) => log.error(`PostgreSQL-forbindelse fejlede / PostgreSQL connection failed: ${error.message}`),
   });
-  const server = await linkSecret(store.db, config.links.secret, clock)
-    .then((secret) => startServer(config, { store, clock, log, links: { db: store.db, secret } }))
-    .catch(async (error: unknown) => {
-      await store.close();
-      throw error;
-    });
-  const outbox = startOutbox(store, senders, clock, log);
-  const tasks: PeriodicTask[] = [{ name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) }];
+  // With a tenant but no bot registration there is no bot: unchecked requests are for loopback only.
+  const botConfig = config.mode.kind === 'tenant' ? config.mode.bot : null;
+  const bot = config.mode.kind === 'local' || botConfig !== null
+    ? botEndpoint({ store: store.cohorts, db: store.db, clock, log, bot: botConfig, authorityHost: config.mode.kind === 'tenant' ? config.mode.authorityHost : '' })
+    : null;
+  const secret = await linkSecret(store.db, config.links.secret, clock).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const server = await startServer(config, { store, clock, log, links: { db: store.db, secret }, ...(bot ? { bot: bot.handler } : {}) }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const outbox = startOutbox(store, bot ? [...senders, bot.sender] : senders, clock, log);
+  const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
+  const tasks: PeriodicTask[] = [
+    { name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) },
+    {
+      name: 'Påmindelser / reminders',
+      everyMs: MINUTE_MS,
+      run: () => planReminders({ store: store.cohorts, db: store.db, clock, links: { secret, publicUrl: config.links.publicUrl }, organizer }),
+    },
+  ];
   // Only a tenant has calendars to read answers from.
   if (responses) tasks.push(answersTask({ db: store.db, clock, responses }, log));
   const periodic = startPeriodic(tasks, log);

@@ -2,6 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../app/clock';
 import type { Config } from '../config/config';
+import type { RequestHandler } from 'express';
 import { buildApp, type HealthSource, type LinkPages } from './app';
 import type { Log } from './log';
 
@@ -10,6 +11,8 @@ export interface ServerDeps {
   clock: Clock;
   log: Log;
   links?: LinkPages;
+  /** `POST /api/messages`, the Bot Framework endpoint. */
+  bot?: RequestHandler;
   /** How long requests in progress may take to finish after close() before their connections are cut. */
   shutdownGraceMs?: number;
 }
@@ -25,7 +28,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Starts listening; the caller owns the store and closes it after close() resolves. */
 export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
-  const app = buildApp({ store: deps.store, mode: config.mode.kind, clock: deps.clock, log: deps.log, links: deps.links });
+  const app = buildApp({ store: deps.store, mode: config.mode.kind, clock: deps.clock, log: deps.log, links: deps.links, bot: deps.bot });
   const server = createServer(app);
   const drain = keepAliveDrain(server);
   await listen(server, config.port, config.host);

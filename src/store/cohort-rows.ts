@@ -1,4 +1,5 @@
 import {
+  DEFAULT_SETTINGS,
   PARTICIPANT_ROLES,
   PRESENTATION_STATUSES,
   RSVP_ANSWERS,
@@ -172,7 +173,8 @@ export function fromRows(rows: CohortRows): Cohort {
     id: rows.cohort.id,
     name: rows.cohort.name,
     edition: rows.cohort.edition,
-    settings: json<CohortSettings>(rows.cohort.settings),
+    // Cohorts saved before a setting existed get its default.
+    settings: { ...DEFAULT_SETTINGS, ...json<Partial<CohortSettings>>(rows.cohort.settings) },
     advisors: rows.advisors.map(advisorFrom),
     meetings: rows.meetings.map(meetingFrom),
     municipalities: rows.municipalities.map((m) => municipalityFrom(m, rows)),

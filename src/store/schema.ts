@@ -179,6 +179,24 @@ export interface CohortTeamsTable {
   linked_at: string;
 }
 
+/** A Teams user's 1:1 conversation with the bot, for proactive messages. */
+export interface TeamsConversationsTable {
+  /** `aad:<object id>` (lower case), or `teams:<user id>` when Teams sent no object id. */
+  user_key: string;
+  aad_object_id: string | null;
+  /** The Teams user id (`29:…`). */
+  user_id: string;
+  /** Lower case, as Teams reports it for the user (TeamsInfo.getMember); null while unknown. */
+  email: string | null;
+  conversation_id: string;
+  service_url: string;
+  tenant_id: string | null;
+  /** The bot's own id in the conversation (`28:<app id>`). */
+  bot_id: string;
+  locale: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   outbox_objects: OutboxObjectsTable;
   outbox_targets: OutboxTargetsTable;
@@ -193,6 +211,7 @@ export interface Database {
   link_revocations: LinkRevocationsTable;
   server_secrets: ServerSecretsTable;
   cohort_teams: CohortTeamsTable;
+  teams_conversations: TeamsConversationsTable;
 }
 
 /** The root database or a transaction a caller opened, so other writes can share the cohort's transaction. */

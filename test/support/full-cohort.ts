@@ -32,7 +32,7 @@ export function fullCohort(names?: string[]): Cohort {
   };
   let cohort: Cohort = {
     ...base,
-    settings: { cateringWorkingDays: 3, eraseAfterMonths: 12 },
+    settings: { cateringWorkingDays: 3, eraseAfterMonths: 12, presentationReminderDays: [10, 2], rsvpReminderDays: 1 },
     municipalities: [{ ...first, participants: [leader, guest, erasedParticipant()] }, second, third],
   };
   const at = (iso: string) => parseInstant(iso);

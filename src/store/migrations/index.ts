@@ -6,6 +6,7 @@ import { remoteDetailsMigration } from './0004-remote-details';
 import { unconfirmedCreatesMigration } from './0005-unconfirmed-creates';
 import { linksMigration } from './0006-links';
 import { cohortTeamsMigration } from './0007-cohort-teams';
+import { teamsConversationsMigration } from './0008-teams-conversations';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-unconfirmed-creates': unconfirmedCreatesMigration,
   '0006-links': linksMigration,
   '0007-cohort-teams': cohortTeamsMigration,
+  '0008-teams-conversations': teamsConversationsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

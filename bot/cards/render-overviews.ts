@@ -1,0 +1,88 @@
+/** The list cards: a person's coming meetings, and the advisors' status of a cohort. */
+import type { PresentationStatus } from '../../src/domain/cohort';
+import type { CardLanguage, MeetingsCardItem, MeetingsCardData, MyAnswerData, PresentationRowData, StatusCardData, StatusMeetingData } from './card-data';
+import { CARD_TEXTS, type CardLabels, type CardPhrases } from './card-texts';
+import { attendanceFacts, joinLink, placeText } from './card-views';
+import { cardTemplate, type AdaptiveCardJson } from './expand-template';
+import meetingsJson from './meetings.json';
+import statusJson from './status.json';
+
+const meetings = cardTemplate(meetingsJson);
+const status = cardTemplate(statusJson);
+
+/** An answer for an earlier date no longer counts, so it reads as not answered (with a hint). */
+function answerLine(myAnswer: MyAnswerData | null, t: CardLabels, p: CardPhrases): string {
+  const counts = myAnswer !== null && !myAnswer.forEarlierDate;
+  return p.yourAnswer(counts ? t.answers[myAnswer.answer] : t.meetings.notAnswered);
+}
+
+function meetingItem(item: MeetingsCardItem, t: CardLabels, p: CardPhrases) {
+  const { meeting } = item;
+  const active = !item.cancelled;
+  const { hasJoinUrl, joinUrl } = joinLink(meeting);
+  return {
+    title: meeting.title,
+    cohortName: item.cohortName,
+    when: p.dateTime(meeting.dateText, meeting.timeText),
+    place: placeText(meeting, t),
+    cancelled: item.cancelled,
+    active,
+    answer: answerLine(item.myAnswer, t, p),
+    moved: active && item.myAnswer?.forEarlierDate === true,
+    showJoin: active && hasJoinUrl,
+    joinUrl,
+  };
+}
+
+export function renderMeetings(data: MeetingsCardData, lang: CardLanguage): AdaptiveCardJson {
+  const { labels: t, phrases: p } = CARD_TEXTS[lang];
+  const cohorts = new Set(data.meetings.map((m) => m.meeting.cohortId));
+  return meetings({
+    t,
+    isEmpty: data.meetings.length === 0,
+    showCohort: cohorts.size > 1,
+    items: data.meetings.map((item) => meetingItem(item, t, p)),
+  });
+}
+
+/** Colours that let an advisor spot a municipality that has not begun. */
+const STATUS_COLOR: Record<PresentationStatus, 'Warning' | 'Accent' | 'Good'> = {
+  not_started: 'Warning',
+  in_preparation: 'Accent',
+  ready: 'Good',
+};
+
+function presentationRow(row: PresentationRowData, t: CardLabels) {
+  const hasLink = row.status === 'ready' && row.link !== null;
+  const statusText = t.presentationStatus[row.status];
+  return {
+    municipalityName: row.municipalityName,
+    statusText: hasLink ? `${statusText} · ${t.status.openLink}` : statusText,
+    color: STATUS_COLOR[row.status],
+    hasLink,
+    link: row.link ?? '',
+  };
+}
+
+function statusItem(item: StatusMeetingData, t: CardLabels, p: CardPhrases) {
+  const { meeting } = item;
+  return {
+    title: meeting.title,
+    when: p.dateTime(meeting.dateText, meeting.timeText),
+    cancelled: item.cancelled,
+    active: !item.cancelled,
+    counts: attendanceFacts(item.attendance, meeting.form, t),
+    hasPresentations: !item.cancelled && item.presentations.length > 0,
+    presentations: item.cancelled ? [] : item.presentations.map((row) => presentationRow(row, t)),
+  };
+}
+
+export function renderStatus(data: StatusCardData, lang: CardLanguage): AdaptiveCardJson {
+  const { labels: t, phrases: p } = CARD_TEXTS[lang];
+  return status({
+    t,
+    heading: p.statusOf(data.cohortName),
+    isEmpty: data.meetings.length === 0,
+    items: data.meetings.map((item) => statusItem(item, t, p)),
+  });
+}

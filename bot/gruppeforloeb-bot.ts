@@ -1,0 +1,249 @@
+import { CardFactory, MessageFactory, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { answerRsvp, reportPresentation } from '../src/app/answer-in-person';
+import type { Clock } from '../src/app/clock';
+import { joinUrls } from '../src/app/join-urls';
+import { whoIs, type Someone } from '../src/app/who-is';
+import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
+import { isDomainError } from '../src/domain/errors';
+import { findMemberships, type Identity } from '../src/domain/identity';
+import { advisorIn, assertMayReportPresentation, notPermitted, participantIn } from '../src/domain/permissions';
+import { dropConversation } from '../src/reach/conversation-references';
+import type { CohortStore } from '../src/store/cohort-store';
+import type { Executor } from '../src/store/schema';
+import type { Log } from '../src/server/log';
+import { parseCardAction, type CardAction } from './card-actions';
+import { contactsOf, meetingsItems, plenaries, presentationData, roleOf, rsvpData, statusData } from './card-models';
+import {
+  renderError,
+  renderHelp,
+  renderMeetings,
+  renderNotInCohort,
+  renderPresentation,
+  renderRsvp,
+  renderStatus,
+  renderWelcome,
+  type AdaptiveCardJson,
+  type CardLanguage,
+  type ContactData,
+} from './cards/render-card';
+import { commandOf } from './commands';
+import { identify, languageOf } from './teams-identity';
+
+export interface BotDeps {
+  store: CohortStore;
+  db: Executor;
+  clock: Clock;
+  log: Log;
+}
+
+const NOT_UNDERSTOOD = { da: 'Det forstod jeg ikke. Her er, hvad jeg kan:', en: "I didn't understand that. Here is what I can do:" };
+const ADVISORS_ONLY = { da: 'Status er kun for gruppeforløbets rådgivere.', en: "Status is for the cohort's advisors only." };
+const SOMETHING_WRONG = {
+  da: 'Noget gik galt hos os, og intet blev ændret. Prøv igen om lidt.',
+  en: 'Something went wrong on our side, and nothing was changed. Please try again shortly.',
+};
+const BAD_ACTION = {
+  da: 'Kortet sendte noget, jeg ikke kan bruge, og intet blev ændret. Skriv "møder" for et nyt kort.',
+  en: 'The card sent something I cannot use, and nothing was changed. Type "meetings" for a new card.',
+};
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
+function firstName(name: string | undefined): string {
+  return name?.trim().split(/\s+/)[0] ?? '';
+}
+
+function nameOf(someone: Someone): string {
+  for (const m of someone.memberships) {
+    const cohort = someone.cohorts.find((c) => c.id === m.cohortId);
+    const person = m.role === 'advisor' ? cohort?.advisors.find((a) => a.id === m.personId) : cohort?.municipalities.flatMap((x) => x.participants).find((p) => p.id === m.personId)?.person;
+    if (person) return person.name;
+  }
+  return '';
+}
+
+/**
+ * The Teams edge of the product: it works out who wrote, calls a use-case, and answers with a card.
+ * Every state a card shows is read afresh from the store; a card's data is ids only, checked here
+ * against the identity Teams vouches for.
+ */
+export class GruppeforloebBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await dropConversation(this.deps.db, context.activity.conversation.id);
+      await next();
+    });
+    // Teams announces an installation twice (installationUpdate and conversationUpdate); the
+    // Emulator only with the latter, so only there is it the welcome's cue.
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded && context.activity.channelId !== 'msteams') await this.welcome(context);
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const card = await this.answerAction(context);
+    return { status: 200, body: { statusCode: 200, type: CARD_RESPONSE, value: card } };
+  }
+
+  private language(context: TurnContext): CardLanguage {
+    return languageOf(context.activity.locale);
+  }
+
+  private async someone(context: TurnContext): Promise<Someone> {
+    const identity = await identify(context, this.deps);
+    return whoIs(this.deps.store, identity);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const someone = await this.someone(context);
+    const lang = this.language(context);
+    if (someone.memberships.length === 0) return this.send(context, renderNotInCohort({ contacts: await this.allAdvisors() }, lang));
+    const role = roleOf(someone.memberships);
+    await this.send(context, renderWelcome({ firstName: firstName(nameOf(someone)), role }, lang));
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const lang = this.language(context);
+    const someone = await this.someone(context);
+    if (someone.memberships.length === 0) return this.send(context, renderNotInCohort({ contacts: await this.allAdvisors() }, lang));
+    const command = commandOf(context.activity.text);
+    const role = roleOf(someone.memberships);
+    if (command === 'unknown') return this.send(context, renderHelp({ role }, lang), NOT_UNDERSTOOD[lang]);
+    if (command === 'help') return this.send(context, renderHelp({ role }, lang));
+    if (command === 'meetings') return this.send(context, await this.meetingsCard(someone, lang));
+    for (const card of await this.statusCards(someone, lang)) await this.send(context, card);
+  }
+
+  private async send(context: TurnContext, card: AdaptiveCardJson, text?: string): Promise<void> {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));
+  }
+
+  private async meetingsCard(someone: Someone, lang: CardLanguage): Promise<AdaptiveCardJson> {
+    const links = new Map<string, string>();
+    for (const cohort of someone.cohorts) for (const [id, url] of await joinUrls(this.deps.db, cohort)) links.set(id, url);
+    return renderMeetings({ meetings: meetingsItems(someone.cohorts, someone.memberships, lang, links, this.deps.clock.now()) }, lang);
+  }
+
+  private async statusCards(someone: Someone, lang: CardLanguage): Promise<AdaptiveCardJson[]> {
+    const advised = someone.cohorts.filter((c) => someone.memberships.some((m) => m.cohortId === c.id && m.role === 'advisor'));
+    if (advised.length === 0) return [renderError({ message: ADVISORS_ONLY[lang], contacts: [] }, lang)];
+    const now = this.deps.clock.now();
+    return Promise.all(advised.map(async (cohort) => renderStatus(statusData(cohort, lang, await joinUrls(this.deps.db, cohort), now), lang)));
+  }
+
+  /** Anyone Teams lets talk to the bot may ask whom to contact: the advisors are the agency's public contacts. */
+  private async allAdvisors(): Promise<ContactData[]> {
+    const seen = new Map<string, ContactData>();
+    for (const cohort of await this.deps.store.loadAll()) {
+      if (cohort.erasedAt === null) for (const contact of contactsOf(cohort)) seen.set(contact.email.toLowerCase(), contact);
+    }
+    return [...seen.values()];
+  }
+
+  private async answerAction(context: TurnContext): Promise<AdaptiveCardJson> {
+    const lang = this.language(context);
+    const parsed = parseCardAction(context.activity.value);
+    const who = `${context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown'}`;
+    if (!parsed.ok) {
+      this.deps.log.warn(`bot: kort-handling afvist / card action refused (${who}): ${parsed.problem}`);
+      return renderError({ message: BAD_ACTION[lang], contacts: [] }, lang);
+    }
+    try {
+      return await this.act(context, parsed.action, lang);
+    } catch (error) {
+      if (isDomainError(error)) {
+        this.deps.log.warn(`bot: ${parsed.action.verb} afvist / refused (${who}): ${error.code}`);
+        return renderError({ message: error.text[lang], contacts: [] }, lang);
+      }
+      this.deps.log.error(`bot: ${parsed.action.verb} fejlede / failed (${who}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return renderError({ message: SOMETHING_WRONG[lang], contacts: [] }, lang);
+    }
+  }
+
+  private async act(context: TurnContext, action: CardAction, lang: CardLanguage): Promise<AdaptiveCardJson> {
+    const identity = await identify(context, this.deps);
+    const deps = this.deps;
+    switch (action.verb) {
+      case 'help':
+      case 'meetings':
+      case 'status': {
+        const someone = await whoIs(deps.store, identity);
+        if (someone.memberships.length === 0) return renderNotInCohort({ contacts: await this.allAdvisors() }, lang);
+        if (action.verb === 'help') return renderHelp({ role: roleOf(someone.memberships) }, lang);
+        if (action.verb === 'meetings') return this.meetingsCard(someone, lang);
+        const [first] = await this.statusCards(someone, lang);
+        return first!;
+      }
+      case 'rsvp':
+        return this.rsvp(identity, action, lang);
+      case 'presentation': {
+        const { cohortId, meetingId, municipalityId, status, presentationLink } = action.data;
+        const stored = await reportPresentation(deps, identity, { cohortId, meetingId, municipalityId, status, link: presentationLink });
+        return this.presentationCard(stored.cohort, meetingId, municipalityId, lang, true);
+      }
+      case 'refresh':
+        return this.refresh(identity, action.data, lang);
+    }
+  }
+
+  private async rsvp(identity: Identity, action: Extract<CardAction, { verb: 'rsvp' }>, lang: CardLanguage): Promise<AdaptiveCardJson> {
+    const { cohortId, meetingId, answer, dietaryNote } = action.data;
+    const current = await this.cohort(cohortId);
+    const meeting = plenaryOf(current, meetingId);
+    const participantId = participantIn(findMemberships([current], identity), cohortId).personId;
+    // A click on a card of a called-off meeting gets the card as it is now, not an error.
+    if (meeting.cancelled) return this.rsvpCard(current, meeting, participantId, lang, false);
+    const { stored } = await answerRsvp(this.deps, identity, { cohortId, meetingId, answer, dietaryNote }, 'chat');
+    return this.rsvpCard(stored.cohort, plenaryOf(stored.cohort, meetingId), participantId, lang, true);
+  }
+
+  private async refresh(identity: Identity, data: Extract<CardAction, { verb: 'refresh' }>['data'], lang: CardLanguage): Promise<AdaptiveCardJson> {
+    const cohort = await this.cohort(data.cohortId);
+    const memberships = findMemberships([cohort], identity);
+    if (data.card === 'presentation') {
+      assertMayReportPresentation(memberships, cohort.id, data.municipalityId);
+      return this.presentationCard(cohort, data.meetingId, data.municipalityId, lang, false);
+    }
+    const meeting = plenaryOf(cohort, data.meetingId);
+    if (!memberships.some((m) => m.role !== 'advisor')) advisorIn(memberships, cohort.id);
+    const participant = memberships.find((m) => m.role !== 'advisor');
+    return this.rsvpCard(cohort, meeting, participant?.personId ?? '', lang, false);
+  }
+
+  private async cohort(cohortId: string): Promise<Cohort> {
+    const stored = await this.deps.store.load(cohortId);
+    // The same refusal as for a cohort the person is not in: ids are not to be probed.
+    if (!stored) throw notPermitted();
+    return stored.cohort;
+  }
+
+  private async rsvpCard(cohort: Cohort, meeting: PlenaryMeeting, participantId: string, lang: CardLanguage, confirmation: boolean): Promise<AdaptiveCardJson> {
+    return renderRsvp(rsvpData(cohort, meeting, participantId, lang, await joinUrls(this.deps.db, cohort), { confirmation }), lang);
+  }
+
+  private async presentationCard(cohort: Cohort, meetingId: string, municipalityId: string, lang: CardLanguage, confirmation: boolean): Promise<AdaptiveCardJson> {
+    const meeting = plenaryOf(cohort, meetingId);
+    const links = await joinUrls(this.deps.db, cohort);
+    return renderPresentation(presentationData(cohort, meeting, municipalityId, lang, links, this.deps.clock.now(), confirmation), lang);
+  }
+}
+
+function plenaryOf(cohort: Cohort, meetingId: string): PlenaryMeeting {
+  const meeting = plenaries(cohort).find((m) => m.id === meetingId);
+  // Not in this cohort: answered as for a stranger, so meeting ids cannot be probed either.
+  if (!meeting) throw notPermitted();
+  return meeting;
+}
+

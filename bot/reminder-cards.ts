@@ -1,0 +1,43 @@
+import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
+import type { Texts } from '../src/domain/errors';
+import type { Instant } from '../src/domain/local-time';
+import type { Reminder } from '../src/domain/reminders';
+import { headcountData, plenaries, practicalData, presentationData, rsvpData, type JoinUrls } from './card-models';
+import { renderHeadcount, renderPractical, renderPresentation, renderRsvp, type AdaptiveCardJson, type CardLanguage } from './cards/render-card';
+
+export type ReminderCard = { ok: true; card: AdaptiveCardJson } | { ok: false; reason: Texts };
+
+const CANCELLED: Texts = { da: 'ikke sendt: mødet er aflyst', en: 'not sent: the meeting is called off' };
+const ERASED: Texts = { da: 'ikke sendt: gruppeforløbets persondata er slettet', en: "not sent: the cohort's personal data is erased" };
+const SUPERSEDED: Texts = { da: 'ikke sendt: mødet er ændret siden, og en ny påmindelse følger', en: 'not sent: the meeting changed since, and a new reminder follows' };
+
+function current(cohort: Cohort, reminder: Reminder): { ok: true; meeting: PlenaryMeeting } | { ok: false; reason: Texts } {
+  if (cohort.erasedAt !== null) return { ok: false, reason: ERASED };
+  const meeting = plenaries(cohort).find((m) => m.id === reminder.meetingId);
+  if (meeting === undefined || meeting.cancelled) return { ok: false, reason: CANCELLED };
+  if (meeting.version !== reminder.meetingVersion) return { ok: false, reason: SUPERSEDED };
+  return { ok: true, meeting };
+}
+
+/**
+ * The card of a reminder as the cohort is when it goes out: today's head-count, today's answer.
+ * A reminder the cohort has overtaken (the meeting called off or moved again) is not sent.
+ */
+export function reminderCard(cohort: Cohort, reminder: Reminder, lang: CardLanguage, joinUrls: JoinUrls, now: Instant): ReminderCard {
+  const found = current(cohort, reminder);
+  if (!found.ok) return found;
+  const { meeting } = found;
+  const recipient = reminder.recipient;
+  if (recipient.role === 'advisor') {
+    const data = headcountData(cohort, meeting, lang, joinUrls, now);
+    return data === null ? { ok: false, reason: CANCELLED } : { ok: true, card: renderHeadcount(data, lang) };
+  }
+  switch (reminder.kind) {
+    case 'presentation':
+      return { ok: true, card: renderPresentation(presentationData(cohort, meeting, recipient.municipalityId, lang, joinUrls, now), lang) };
+    case 'practical':
+      return { ok: true, card: renderPractical(practicalData(cohort, meeting, lang, joinUrls), lang) };
+    default:
+      return { ok: true, card: renderRsvp(rsvpData(cohort, meeting, recipient.participantId, lang, joinUrls, { moved: reminder.kind === 'moved' }), lang) };
+  }
+}

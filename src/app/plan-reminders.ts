@@ -1,0 +1,101 @@
+import type { Cohort, Participant, Person, PlenaryMeeting } from '../domain/cohort';
+import type { Texts } from '../domain/errors';
+import { toLocal } from '../domain/local-time';
+import { dueReminders, type Reminder } from '../domain/reminders';
+import { signRsvpLink, type SignDeps } from '../links/issue-link';
+import { recordOnce, type DesiredObject } from '../outbox/record-desired';
+import { findConversation } from '../reach/conversation-references';
+import { MAIL_KIND, rsvpMailState } from '../reach/rsvp-mail';
+import { conversationTarget, reminderObjectKey, TEAMS_MESSAGE_KIND, type TeamsReminderState } from '../reach/teams-message';
+import type { CohortStore } from '../store/cohort-store';
+import type { Executor } from '../store/schema';
+import { inTransaction } from '../store/transaction';
+import type { Clock } from './clock';
+
+export interface ReminderDeps {
+  store: CohortStore;
+  db: Executor;
+  clock: Clock;
+  /** Signs the answer links of reminders that go by e-mail; null, nobody is reminded by e-mail. */
+  links: Omit<SignDeps, 'clock'> | null;
+  /** ORGANIZER_MAILBOX: the mailbox for a cohort booked without one. */
+  organizer: string | null;
+}
+
+const KIND_WORDS: Record<Reminder['kind'], Texts> = {
+  presentation: { da: 'Påmindelse om oplæg', en: 'Presentation reminder' },
+  rsvp: { da: 'Påmindelse om tilmelding', en: 'RSVP reminder' },
+  moved: { da: 'Mødet er flyttet', en: 'Meeting moved' },
+  headcount: { da: 'Endeligt antal til forplejning', en: 'Final catering head-count' },
+  practical: { da: 'Praktisk information', en: 'Practical information' },
+};
+
+interface Addressee {
+  person: Person;
+  participant: Participant | null;
+}
+
+function addresseeOf(cohort: Cohort, reminder: Reminder): Addressee | null {
+  const recipient = reminder.recipient;
+  if (recipient.role === 'advisor') {
+    const advisor = cohort.advisors.find((a) => a.id === recipient.advisorId);
+    return advisor ? { person: advisor, participant: null } : null;
+  }
+  const participant = cohort.municipalities.flatMap((m) => m.participants).find((p) => p.id === recipient.participantId);
+  return participant?.person ? { person: participant.person, participant } : null;
+}
+
+function label(reminder: Reminder, meeting: PlenaryMeeting, person: Person): Texts {
+  const kind = KIND_WORDS[reminder.kind];
+  return { da: `${kind.da} til ${person.name}: ${meeting.title.da}`, en: `${kind.en} to ${person.name}: ${meeting.title.en}` };
+}
+
+/**
+ * Teams when the bot has a conversation with the person; else an RSVP by e-mail with a signed link
+ * when that is what the reminder asks for; else nothing yet: the reminder stays due, and goes out
+ * once the person installs the app, if that is still in time.
+ */
+async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder): Promise<DesiredObject | null> {
+  const addressee = addresseeOf(cohort, reminder);
+  const meeting = cohort.meetings.find((m): m is PlenaryMeeting => m.id === reminder.meetingId && m.kind === 'plenary');
+  if (addressee === null || meeting === undefined) return null;
+  const objectKey = reminderObjectKey(reminder);
+  const base = { objectKey, cohortId: cohort.id, label: label(reminder, meeting, addressee.person) };
+  const known = await findConversation(deps.db, addressee.person);
+  if (known !== null) {
+    const state: TeamsReminderState = { reminder, conversation: known.reference };
+    return { ...base, kind: TEAMS_MESSAGE_KIND, target: conversationTarget(known.reference.conversationId), state };
+  }
+  const organizer = cohort.booking?.organizer ?? deps.organizer;
+  const asksForAnswer = reminder.kind === 'rsvp' || reminder.kind === 'moved';
+  if (!asksForAnswer || addressee.participant === null || deps.links === null || organizer === null) return null;
+  const link = signRsvpLink({ ...deps.links, clock: deps.clock }, cohort, addressee.participant, meeting, null);
+  return { ...base, kind: MAIL_KIND, target: organizer, state: rsvpMailState(cohort, meeting, addressee.person, objectKey, link.url) };
+}
+
+/**
+ * Records every reminder now due that was never recorded, cohort by cohort, each in the outbox
+ * exactly once by its key: run it as often as you like, on as many instances as you like.
+ */
+export async function planReminders(deps: ReminderDeps): Promise<{ recorded: number }> {
+  const now = deps.clock.now();
+  const local = toLocal(now);
+  let recorded = 0;
+  for (const cohort of await deps.store.loadAll()) {
+    const due = dueReminders(cohort, local);
+    if (due.length === 0) continue;
+    const keys = due.map(reminderObjectKey);
+    const known = new Set((await deps.db.selectFrom('outbox_objects').select('object_key').where('object_key', 'in', keys).execute()).map((r) => r.object_key));
+    const fresh = due.filter((r) => !known.has(reminderObjectKey(r)));
+    if (fresh.length === 0) continue;
+    recorded += await inTransaction(deps.db, async (trx) => {
+      let count = 0;
+      for (const reminder of fresh) {
+        const object = await objectFor({ ...deps, db: trx }, cohort, reminder);
+        if (object !== null && (await recordOnce(trx, object, now))) count += 1;
+      }
+      return count;
+    });
+  }
+  return { recorded };
+}

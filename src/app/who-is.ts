@@ -1,0 +1,18 @@
+import type { Cohort } from '../domain/cohort';
+import { findMemberships, type Identity, type Membership } from '../domain/identity';
+import type { CohortStore } from '../store/cohort-store';
+
+export interface Someone {
+  identity: Identity;
+  /** The cohorts the person is in, as stored now. */
+  cohorts: Cohort[];
+  memberships: Membership[];
+}
+
+/** The one way the bot, the tab and the pages find out who a signed-in person is, across all cohorts. */
+export async function whoIs(store: CohortStore, identity: Identity): Promise<Someone> {
+  const all = await store.loadAll();
+  const memberships = findMemberships(all, identity);
+  const ids = new Set(memberships.map((m) => m.cohortId));
+  return { identity, cohorts: all.filter((c) => ids.has(c.id)), memberships };
+}

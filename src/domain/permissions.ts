@@ -1,0 +1,29 @@
+import { DomainError } from './errors';
+import type { Membership } from './identity';
+
+/** Only for people of the cohort; a forged cohort id meets the same refusal as a stranger. */
+export function notPermitted(): DomainError {
+  return new DomainError('not_permitted', {
+    da: 'Du kan ikke gøre dette i dette gruppeforløb. Kontakt jeres rådgiver, hvis det er en fejl.',
+    en: 'You cannot do this in this cohort. Contact your advisor if this is a mistake.',
+  });
+}
+
+/** A participant (or leader) answers for themselves only: the answer is recorded for this membership. */
+export function participantIn(memberships: readonly Membership[], cohortId: string): Membership & { municipalityId: string } {
+  const found = memberships.find((m) => m.cohortId === cohortId && m.role !== 'advisor');
+  if (!found || found.municipalityId === null) throw notPermitted();
+  return { ...found, municipalityId: found.municipalityId };
+}
+
+export function advisorIn(memberships: readonly Membership[], cohortId: string): Membership {
+  const found = memberships.find((m) => m.cohortId === cohortId && m.role === 'advisor');
+  if (!found) throw notPermitted();
+  return found;
+}
+
+/** The presentation is the municipality's: any of its participants reports on it, or an advisor on its behalf. */
+export function assertMayReportPresentation(memberships: readonly Membership[], cohortId: string, municipalityId: string): void {
+  const allowed = memberships.some((m) => m.cohortId === cohortId && (m.role === 'advisor' || m.municipalityId === municipalityId));
+  if (!allowed) throw notPermitted();
+}

@@ -1,0 +1,89 @@
+import { bookSeries } from '../../src/app/calendar-commands';
+import type { Clock } from '../../src/app/clock';
+import { importCohort } from '../../src/app/import-cohort';
+import { planReminders, type ReminderDeps } from '../../src/app/plan-reminders';
+import { parseInstant } from '../../src/domain/local-time';
+import { saveConversation } from '../../src/reach/conversation-references';
+import { MAIL_KIND } from '../../src/reach/rsvp-mail';
+import { TEAMS_MESSAGE_KIND, type TeamsReminderState } from '../../src/reach/teams-message';
+import { example, sequentialIds } from '../support/documents';
+import { engines, useStore } from '../support/engines';
+
+const SECRET = 'a-link-secret-that-is-long-enough-0123456789';
+
+describe.each(engines())('planning reminders ($name)', (engine) => {
+  const fixture = useStore(engine);
+  let now = parseInstant('2026-11-20T09:00:00Z');
+  const clock: Clock = { now: () => now };
+
+  const deps = (over: Partial<ReminderDeps> = {}): ReminderDeps => ({
+    store: fixture.store.cohorts,
+    db: fixture.store.db,
+    clock,
+    links: { secret: SECRET, publicUrl: 'https://gruppeforloeb.example.org' },
+    organizer: null,
+    ...over,
+  });
+
+  const objects = () => fixture.store.db.selectFrom('outbox_objects').selectAll().where('object_key', 'like', 'reminder:%').orderBy('object_key').execute();
+
+  beforeEach(async () => {
+    await fixture.store.db.deleteFrom('outbox_objects').execute();
+    await fixture.store.db.deleteFrom('teams_conversations').execute();
+    await fixture.store.db.deleteFrom('cohorts').execute();
+    await importCohort({ store: fixture.store.cohorts, newId: sequentialIds() }, example('demo.cohort.json'));
+    now = parseInstant('2026-11-20T09:00:00Z');
+  });
+
+  it('records nothing before the series is booked', async () => {
+    now = parseInstant('2027-01-05T09:00:00Z');
+    expect(await planReminders(deps())).toEqual({ recorded: 0 });
+  });
+
+  it('sends a due reminder to a person with a Teams chat once, however often it is planned', async () => {
+    await bookSeries({ db: fixture.store.db, clock }, 'demo', 'signe.vestergaard@styrelsen.example.org');
+    await saveConversation(
+      fixture.store.db,
+      { userId: '29:lone', aadObjectId: null, conversationId: 'a:lone', serviceUrl: 'https://smba.example/emea/', tenantId: 't', botId: '28:bot', locale: 'da-DK' },
+      'Lone.Bach@horsens.example.org',
+      now,
+    );
+    // Two weeks before the first reflection meeting (19 January, virtual, with presentations).
+    now = parseInstant('2027-01-05T09:00:00Z');
+    const first = await planReminders(deps());
+    const rows = await objects();
+    expect(first.recorded).toBe(rows.length);
+    const teams = rows.filter((r) => r.kind === TEAMS_MESSAGE_KIND);
+    expect(teams.length).toBeGreaterThan(0);
+    expect(teams.every((r) => r.target === 'teams:a:lone')).toBe(true);
+    const state = JSON.parse(teams[0]!.desired_state!) as TeamsReminderState;
+    expect(state.reminder.kind).toBe('presentation');
+    expect(state.conversation.conversationId).toBe('a:lone');
+    // Nobody else is in Teams: only what asks for an answer (the moved meeting) goes by e-mail instead.
+    const others = rows.filter((r) => r.kind !== TEAMS_MESSAGE_KIND);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((r) => r.kind === MAIL_KIND && r.object_key.includes(':moved:'))).toBe(true);
+
+    now = parseInstant('2027-01-05T09:30:00Z');
+    expect(await planReminders(deps())).toEqual({ recorded: 0 });
+    expect(await objects()).toHaveLength(rows.length);
+  });
+
+  it('asks those outside Teams for their RSVP by e-mail with a signed link, from the organiser', async () => {
+    await bookSeries({ db: fixture.store.db, clock }, 'demo', 'signe.vestergaard@styrelsen.example.org');
+    now = parseInstant('2027-01-17T08:00:00Z');
+    await planReminders(deps());
+    const mails = (await objects()).filter((r) => r.kind === MAIL_KIND);
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.every((m) => m.target === 'signe.vestergaard@styrelsen.example.org')).toBe(true);
+    expect(mails[0]!.desired_state).toContain('https://gruppeforloeb.example.org/l/');
+    expect(mails.some((m) => m.object_key.includes(':rsvp:'))).toBe(true);
+    expect(mails.every((m) => /:(rsvp|moved):/.test(m.object_key))).toBe(true);
+  });
+
+  it('without a link secret, leaves those outside Teams to be reminded once they are reachable', async () => {
+    await bookSeries({ db: fixture.store.db, clock }, 'demo', 'signe.vestergaard@styrelsen.example.org');
+    now = parseInstant('2027-01-17T08:00:00Z');
+    expect(await planReminders(deps({ links: null }))).toEqual({ recorded: 0 });
+  });
+});
