@@ -16,7 +16,7 @@ const optionalText = (max: number) =>
 
 const rsvp = z.object({
   verb: z.literal('rsvp'),
-  data: z.object({ cohortId: id, meetingId: id, answer: z.enum(RSVP_ANSWERS), dietaryNote: optionalText(DIETARY_NOTE_MAX) }),
+  data: z.object({ cohortId: id, meetingId: id, version: z.int().min(1).max(10_000), answer: z.enum(RSVP_ANSWERS), dietaryNote: optionalText(DIETARY_NOTE_MAX) }),
 });
 
 const presentation = z.object({

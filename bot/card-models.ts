@@ -2,7 +2,7 @@ import { cateringDeadline, cateringList } from '../src/domain/catering';
 import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
 import { presentationTasks } from '../src/domain/presentations';
 import type { Membership } from '../src/domain/identity';
-import { addMinutes, danishDate, dateOf, englishDate, timeOf, toLocal, type Instant, type LocalDateTime } from '../src/domain/local-time';
+import { addMinutes, danishDate, dateOf, daysBetween, englishDate, timeOf, toLocal, type Instant, type LocalDateTime } from '../src/domain/local-time';
 import { attendance, isForCurrentDate } from '../src/domain/rsvp';
 import type {
   CardLanguage,
@@ -38,6 +38,7 @@ export function meetingData(cohort: Cohort, meeting: PlenaryMeeting, lang: CardL
   return {
     cohortId: cohort.id,
     meetingId: meeting.id,
+    version: meeting.version,
     title: meeting.title[lang],
     dateText: dateText(start, lang),
     timeText: `${clock(timeOf(start), lang)}–${clock(timeOf(addMinutes(start, durationMinutes)), lang)}`,
@@ -99,12 +100,8 @@ const PREPARATION = {
   en: "Prepare your municipality's short presentation (about 10 minutes): where you are, what has worked, and what you would like sparring on.",
 };
 
-const DAY_MS = 24 * 60 * 60_000;
-
 function daysUntil(meeting: PlenaryMeeting, now: Instant): number {
-  const today = Date.parse(`${dateOf(toLocal(now))}T00:00:00Z`);
-  const day = Date.parse(`${dateOf(meeting.schedule.start)}T00:00:00Z`);
-  return Math.max(0, Math.round((day - today) / DAY_MS));
+  return Math.max(0, daysBetween(dateOf(toLocal(now)), dateOf(meeting.schedule.start)));
 }
 
 export function presentationData(

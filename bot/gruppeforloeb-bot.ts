@@ -12,7 +12,7 @@ import type { CohortStore } from '../src/store/cohort-store';
 import type { Executor } from '../src/store/schema';
 import type { Log } from '../src/server/log';
 import { parseCardAction, type CardAction } from './card-actions';
-import { contactsOf, meetingsItems, plenaries, presentationData, roleOf, rsvpData, statusData } from './card-models';
+import { contactsOf, meetingsItems, plenaries, presentationData, roleOf, rsvpData, statusData, type RsvpView } from './card-models';
 import {
   renderError,
   renderHelp,
@@ -199,14 +199,15 @@ export class GruppeforloebBot extends TeamsActivityHandler {
   }
 
   private async rsvp(identity: Identity, action: Extract<CardAction, { verb: 'rsvp' }>, lang: CardLanguage): Promise<AdaptiveCardJson> {
-    const { cohortId, meetingId, answer, dietaryNote } = action.data;
+    const { cohortId, meetingId, version, answer, dietaryNote } = action.data;
     const current = await this.cohort(cohortId);
     const meeting = plenaryOf(current, meetingId);
     const participantId = participantIn(findMemberships([current], identity), cohortId).personId;
-    // A click on a card of a called-off meeting gets the card as it is now, not an error.
-    if (meeting.cancelled) return this.rsvpCard(current, meeting, participantId, lang, false);
+    // A press on a card of a called-off or since moved meeting gets the card as it is now: the
+    // answer was given for a date that no longer holds.
+    if (meeting.cancelled || meeting.version !== version) return this.rsvpCard(current, meeting, participantId, lang, { moved: !meeting.cancelled });
     const { stored } = await answerRsvp(this.deps, identity, { cohortId, meetingId, answer, dietaryNote }, 'chat');
-    return this.rsvpCard(stored.cohort, plenaryOf(stored.cohort, meetingId), participantId, lang, true);
+    return this.rsvpCard(stored.cohort, plenaryOf(stored.cohort, meetingId), participantId, lang, { confirmation: true });
   }
 
   private async refresh(identity: Identity, data: Extract<CardAction, { verb: 'refresh' }>['data'], lang: CardLanguage): Promise<AdaptiveCardJson> {
@@ -219,7 +220,7 @@ export class GruppeforloebBot extends TeamsActivityHandler {
     const meeting = plenaryOf(cohort, data.meetingId);
     if (!memberships.some((m) => m.role !== 'advisor')) advisorIn(memberships, cohort.id);
     const participant = memberships.find((m) => m.role !== 'advisor');
-    return this.rsvpCard(cohort, meeting, participant?.personId ?? '', lang, false);
+    return this.rsvpCard(cohort, meeting, participant?.personId ?? '', lang, {});
   }
 
   private async cohort(cohortId: string): Promise<Cohort> {
@@ -229,8 +230,8 @@ export class GruppeforloebBot extends TeamsActivityHandler {
     return stored.cohort;
   }
 
-  private async rsvpCard(cohort: Cohort, meeting: PlenaryMeeting, participantId: string, lang: CardLanguage, confirmation: boolean): Promise<AdaptiveCardJson> {
-    return renderRsvp(rsvpData(cohort, meeting, participantId, lang, await joinUrls(this.deps.db, cohort), { confirmation }), lang);
+  private async rsvpCard(cohort: Cohort, meeting: PlenaryMeeting, participantId: string, lang: CardLanguage, view: RsvpView): Promise<AdaptiveCardJson> {
+    return renderRsvp(rsvpData(cohort, meeting, participantId, lang, await joinUrls(this.deps.db, cohort), view), lang);
   }
 
   private async presentationCard(cohort: Cohort, meetingId: string, municipalityId: string, lang: CardLanguage, confirmation: boolean): Promise<AdaptiveCardJson> {

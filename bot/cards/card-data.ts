@@ -24,6 +24,8 @@ export interface ContactData {
 export interface MeetingData {
   cohortId: string;
   meetingId: string;
+  /** Bumped by every move: an answer pressed on a card of an earlier date is not for this one. */
+  version: number;
   title: string;
   /** "torsdag 4. maj 2023" / "Thursday 4 May 2023". */
   dateText: string;
@@ -178,6 +180,7 @@ export const CARD_INPUT_IDS = { dietaryNote: 'dietaryNote', presentationLink: 'p
 export interface RsvpActionData {
   cohortId: string;
   meetingId: string;
+  version: number;
   answer: RsvpAnswer;
 }
 

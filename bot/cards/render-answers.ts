@@ -27,6 +27,7 @@ export function renderRsvp(data: RsvpCardData, lang: CardLanguage): AdaptiveCard
     t,
     cohortId: meeting.cohortId,
     meetingId: meeting.meetingId,
+    version: meeting.version,
     title: meeting.title,
     facts: meetingFacts(meeting, t),
     cancelled: data.cancelled,

@@ -1,7 +1,8 @@
 import type { Cohort, Participant, Person, PlenaryMeeting } from '../domain/cohort';
 import type { Texts } from '../domain/errors';
 import { toLocal } from '../domain/local-time';
-import { dueReminders, type Reminder } from '../domain/reminders';
+import { erased } from '../domain/cohort-rules';
+import { dueReminders, remindersNow, type Reminder, type ReminderKind } from '../domain/reminders';
 import { signRsvpLink, type SignDeps } from '../links/issue-link';
 import { recordOnce, type DesiredObject } from '../outbox/record-desired';
 import { findConversation } from '../reach/conversation-references';
@@ -10,7 +11,9 @@ import { conversationTarget, reminderObjectKey, TEAMS_MESSAGE_KIND, type TeamsRe
 import type { CohortStore } from '../store/cohort-store';
 import type { Executor } from '../store/schema';
 import { inTransaction } from '../store/transaction';
+import { plenaryByKey } from './calendar-commands';
 import type { Clock } from './clock';
+import { loadCohort } from './load-cohort';
 
 export interface ReminderDeps {
   store: CohortStore;
@@ -78,24 +81,37 @@ async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder)
  * exactly once by its key: run it as often as you like, on as many instances as you like.
  */
 export async function planReminders(deps: ReminderDeps): Promise<{ recorded: number }> {
-  const now = deps.clock.now();
-  const local = toLocal(now);
+  const local = toLocal(deps.clock.now());
   let recorded = 0;
-  for (const cohort of await deps.store.loadAll()) {
-    const due = dueReminders(cohort, local);
-    if (due.length === 0) continue;
-    const keys = due.map(reminderObjectKey);
-    const known = new Set((await deps.db.selectFrom('outbox_objects').select('object_key').where('object_key', 'in', keys).execute()).map((r) => r.object_key));
-    const fresh = due.filter((r) => !known.has(reminderObjectKey(r)));
-    if (fresh.length === 0) continue;
-    recorded += await inTransaction(deps.db, async (trx) => {
-      let count = 0;
-      for (const reminder of fresh) {
-        const object = await objectFor({ ...deps, db: trx }, cohort, reminder);
-        if (object !== null && (await recordOnce(trx, object, now))) count += 1;
-      }
-      return count;
-    });
-  }
+  for (const cohort of await deps.store.loadAll()) recorded += await recordReminders(deps, cohort, dueReminders(cohort, local));
   return { recorded };
+}
+
+/**
+ * An advisor's "send it now" for one meeting and kind, to whom it concerns today; pressed twice in
+ * a day, it sends nothing the second time. Returns how many reminders were recorded.
+ */
+export async function remindNow(deps: ReminderDeps, cohortId: string, meetingKey: string, kind: ReminderKind): Promise<{ recorded: number; recipients: number }> {
+  const { cohort } = await loadCohort(deps.store, cohortId);
+  if (cohort.erasedAt) throw erased();
+  const meeting = plenaryByKey(cohort, meetingKey);
+  const reminders = remindersNow(cohort, meeting.id, kind, toLocal(deps.clock.now()));
+  return { recorded: await recordReminders(deps, cohort, reminders), recipients: reminders.length };
+}
+
+async function recordReminders(deps: ReminderDeps, cohort: Cohort, due: readonly Reminder[]): Promise<number> {
+  if (due.length === 0) return 0;
+  const now = deps.clock.now();
+  const keys = due.map(reminderObjectKey);
+  const known = new Set((await deps.db.selectFrom('outbox_objects').select('object_key').where('object_key', 'in', keys).execute()).map((r) => r.object_key));
+  const fresh = due.filter((r) => !known.has(reminderObjectKey(r)));
+  if (fresh.length === 0) return 0;
+  return inTransaction(deps.db, async (trx) => {
+    let count = 0;
+    for (const reminder of fresh) {
+      const object = await objectFor({ ...deps, db: trx }, cohort, reminder);
+      if (object !== null && (await recordOnce(trx, object, now))) count += 1;
+    }
+    return count;
+  });
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Texts } from '../domain/errors';
+import { REMINDER_KINDS, type ReminderKind } from '../domain/reminders';
 import { LINK_ID } from '../links/link-token';
 
 export type Command =
@@ -20,6 +21,7 @@ export type Command =
   | { name: 'link'; id: string; email: string; meeting: string; days: number | null }
   | { name: 'revoke'; linkId: string }
   | { name: 'invite'; id: string; meeting: string }
+  | { name: 'remind'; id: string; meeting: string; kind: ReminderKind }
   | { name: 'help' };
 
 export type Parsed = Command | { name: 'usage'; problem: Texts };
@@ -82,6 +84,13 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
       return between(3, 3, 'ID MØDE/MEETING ÅÅÅÅ-MM-DDTTT:MM', ([id, meeting, start]) => ({ name, id: id!, meeting: meeting!, start: start! }));
     case 'invite':
       return between(2, 2, 'ID MØDE/MEETING', ([id, meeting]) => ({ name, id: id!, meeting: meeting! }));
+    case 'remind': {
+      const kind = positionals[2];
+      if (positionals.length === 3 && !REMINDER_KINDS.some((k) => k === kind)) {
+        return usageProblem(`"${kind}" er ikke en påmindelse; vælg ${REMINDER_KINDS.join(', ')}.`, `"${kind}" is not a reminder; choose ${REMINDER_KINDS.join(', ')}.`);
+      }
+      return between(3, 3, `ID MØDE/MEETING ${REMINDER_KINDS.join('|')}`, ([id, meeting, k]) => ({ name, id: id!, meeting: meeting!, kind: k as ReminderKind }));
+    }
     case 'cancel':
       return between(2, 2, 'ID MØDE/MEETING', ([id, meeting]) => ({ name, id: id!, meeting: meeting! }));
     case 'rebook':

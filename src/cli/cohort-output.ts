@@ -47,6 +47,8 @@ export function usageText(problem?: Texts): string {
     '                           Make a signed RSVP link for one participant and one plenary (valid until the meeting, or N days).',
     '  invite ID MØDE           Send tilmeldingsmails med et personligt link til dem, der kun nås via e-mail.',
     '                           Send RSVP mails with a personal link to those reached by e-mail only.',
+    '  remind ID MØDE SLAGS     Send en påmindelse nu (presentation, rsvp, moved, headcount, practical) til dem, den gælder.',
+    '                           Send a reminder now to those it concerns; the server delivers it (Teams, else e-mail).',
     '  revoke LINK-ID           Spær et link, så det ikke længere kan bruges.',
     '                           Revoke a link so it can no longer be used.',
     '  reach ID [--install]     Vis hvordan hver deltager nås: Teams (personlig chat), afventer, kun e-mail.',
@@ -285,4 +287,16 @@ export function inviteText(id: string, meetingKey: string, recorded: InviteRecor
   const waiting = delivered.waiting === 0 ? '' : both({ da: `${delivered.waiting} venter; serveren sender dem.`, en: `${delivered.waiting} waiting; the server sends them.` });
   const failed = delivered.failed.map((f) => `Fejlet / failed: ${f.objectKey}\n    ${f.reason}\n`).join('');
   return head + before + waiting + failed;
+}
+
+/** What `remind` recorded: the server sends it, in Teams where the bot has a chat, else by e-mail. */
+export function remindText(id: string, meetingKey: string, outcome: { recorded: number; recipients: number }): string {
+  if (outcome.recipients === 0) {
+    return both({ da: `Ingen at minde om ${meetingKey} i ${id} lige nu.`, en: `Nobody to remind about ${meetingKey} in ${id} now.` }) + '\n';
+  }
+  const left = outcome.recipients - outcome.recorded;
+  return both({
+    da: `${outcome.recorded} påmindelser om ${meetingKey} er lagt i udbakken; serveren sender dem.${left > 0 ? ` ${left} er allerede sendt i dag eller kan ikke nås endnu.` : ''}`,
+    en: `${outcome.recorded} reminders about ${meetingKey} are in the outbox; the server sends them.${left > 0 ? ` ${left} were sent today already or cannot be reached yet.` : ''}`,
+  }) + '\n';
 }

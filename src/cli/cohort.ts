@@ -28,8 +28,9 @@ import type { LinkConfig } from '../config/config';
 import { LOCAL_LINKS, runLinkCommand } from './link-commands';
 import { linkSecret } from '../links/link-secret';
 import { mailsDelivered, recordRsvpMails } from '../app/invite-by-mail';
+import { remindNow } from '../app/plan-reminders';
 import { MAIL_KIND } from '../reach/rsvp-mail';
-import { answersText, calendarText, inviteText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, retriedText, teamText, usageText } from './cohort-output';
+import { answersText, calendarText, inviteText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, remindText, retriedText, teamText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -147,6 +148,13 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
       io.out(inviteText(command.id, command.meeting, recorded, delivered));
       return delivered !== null && delivered.failed.length > 0 ? EXIT.failed : EXIT.ok;
     }
+    case 'remind': {
+      const links = deps.links ?? LOCAL_LINKS;
+      const secret = await linkSecret(opened.db, links.secret, deps.clock);
+      const reminderDeps = { store, db: opened.db, clock: deps.clock, links: { secret, publicUrl: links.publicUrl }, organizer: deps.organizer };
+      io.out(remindText(command.id, command.meeting, await remindNow(reminderDeps, command.id, command.meeting, command.kind)));
+      return EXIT.ok;
+    }
     case 'link':
     case 'revoke': {
       io.out(await runLinkCommand(command, { db: opened.db, clock: deps.clock, links: deps.links ?? LOCAL_LINKS }));
@@ -212,7 +220,7 @@ async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: Cli
 }
 
 /**
- * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | team | invite | book | move | cancel | rebook | link | revoke`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | team | invite | remind | book | move | cancel | rebook | link | revoke`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {

@@ -98,6 +98,11 @@ export function addMonths(value: LocalDate, months: number): LocalDate {
   return zoned(value).plus({ months }).toISODate() as LocalDate;
 }
 
+/** Whole calendar days from one date to another (negative when `to` is earlier), across summer time alike. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round(zoned(to).diff(zoned(from), 'days').days);
+}
+
 /** 1 = Monday … 7 = Sunday. */
 export function weekday(value: LocalDate): number {
   return zoned(value).weekday;

@@ -1,6 +1,6 @@
 import { cateringDeadline } from './catering';
 import type { Cohort, PlenaryMeeting } from './cohort';
-import { addDays, dateOf, localDateTime, parseLocalTime, toLocal, type LocalDateTime } from './local-time';
+import { addDays, dateOf, daysBetween, localDateTime, parseLocalTime, toLocal, type LocalDateTime } from './local-time';
 import { isForCurrentDate } from './rsvp';
 
 /**
@@ -44,8 +44,8 @@ function daysBefore(meeting: PlenaryMeeting, days: number, at = MORNING): LocalD
   return localDateTime(addDays(dateOf(meeting.schedule.start), -days), at);
 }
 
-function key(kind: string, meeting: PlenaryMeeting, recipientId: string): string {
-  return `${kind}:${meeting.id}:v${meeting.version}:${recipientId}`;
+function key(label: string, meeting: PlenaryMeeting, recipientId: string): string {
+  return `${label}:${meeting.id}:v${meeting.version}:${recipientId}`;
 }
 
 function participants(cohort: Cohort) {
@@ -59,74 +59,76 @@ function answerFor(cohort: Cohort, meeting: PlenaryMeeting, participantId: strin
   return rsvp && isForCurrentDate(rsvp, meeting) ? rsvp.answer : null;
 }
 
-/**
- * Of the configured lead days already reached, only the nearest counts: a server that was down on
- * day 14 sends the 3-day reminder, not both at once.
- */
-function presentationReminders(cohort: Cohort, meeting: PlenaryMeeting, now: LocalDateTime): Reminder[] {
-  if (!meeting.presentations) return [];
-  const reached = cohort.settings.presentationReminderDays.filter((d) => within(now, { from: daysBefore(meeting, d), until: meeting.schedule.start }));
-  if (reached.length === 0) return [];
-  const days = Math.min(...reached);
-  const ready = new Set(cohort.presentations.filter((p) => p.meetingId === meeting.id && p.status === 'ready').map((p) => p.municipalityId));
-  return participants(cohort)
-    .filter((p) => !ready.has(p.municipalityId))
-    .map((p) => ({
-      key: key(`presentation-${days}`, meeting, p.participantId),
-      kind: 'presentation',
-      cohortId: cohort.id,
-      meetingId: meeting.id,
-      meetingVersion: meeting.version,
-      recipient: { role: 'participant', ...p },
-      daysBefore: days,
-    }));
+/** Who a reminder of each kind is for, whenever it goes out. */
+function recipients(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind): Recipient[] {
+  const toParticipants = (who: (p: { participantId: string; municipalityId: string }) => boolean): Recipient[] =>
+    participants(cohort).filter(who).map((p) => ({ role: 'participant', ...p }));
+  switch (kind) {
+    case 'presentation': {
+      if (!meeting.presentations) return [];
+      const ready = new Set(cohort.presentations.filter((p) => p.meetingId === meeting.id && p.status === 'ready').map((p) => p.municipalityId));
+      return toParticipants((p) => !ready.has(p.municipalityId));
+    }
+    case 'rsvp':
+    case 'moved':
+      return toParticipants((p) => answerFor(cohort, meeting, p.participantId) === null);
+    case 'practical':
+      return meeting.form === 'physical' ? toParticipants((p) => answerFor(cohort, meeting, p.participantId) !== 'declined') : [];
+    case 'headcount':
+      return cateringDeadline(cohort, meeting) === null ? [] : cohort.advisors.map((a) => ({ role: 'advisor', advisorId: a.id }));
+  }
 }
 
-function toParticipants(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind, who: (participantId: string) => boolean): Reminder[] {
-  return participants(cohort)
-    .filter((p) => who(p.participantId))
-    .map((p) => ({
-      key: key(kind, meeting, p.participantId),
-      kind,
-      cohortId: cohort.id,
-      meetingId: meeting.id,
-      meetingVersion: meeting.version,
-      recipient: { role: 'participant', ...p },
-      daysBefore: 0,
-    }));
-}
+const idOf = (recipient: Recipient) => (recipient.role === 'advisor' ? recipient.advisorId : recipient.participantId);
 
-function rsvpReminders(cohort: Cohort, meeting: PlenaryMeeting, now: LocalDateTime): Reminder[] {
-  const until = cateringDeadline(cohort, meeting) ?? meeting.schedule.start;
-  const from = localDateTime(addDays(dateOf(until), -cohort.settings.rsvpReminderDays), MORNING);
-  if (!within(now, { from, until })) return [];
-  return toParticipants(cohort, meeting, 'rsvp', (id) => answerFor(cohort, meeting, id) === null);
-}
-
-/** Asked again after each move: the answers given for the old date no longer count. */
-function movedReminders(cohort: Cohort, meeting: PlenaryMeeting, now: LocalDateTime): Reminder[] {
-  const move = meeting.history.at(-1);
-  if (move === undefined || !within(now, { from: toLocal(move.movedAt), until: meeting.schedule.start })) return [];
-  return toParticipants(cohort, meeting, 'moved', (id) => answerFor(cohort, meeting, id) === null);
-}
-
-function headcountReminders(cohort: Cohort, meeting: PlenaryMeeting, now: LocalDateTime): Reminder[] {
-  const deadline = cateringDeadline(cohort, meeting);
-  if (deadline === null || !within(now, { from: deadline, until: meeting.schedule.start })) return [];
-  return cohort.advisors.map((a) => ({
-    key: key('headcount', meeting, a.id),
-    kind: 'headcount',
+function remindersOf(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind, label: string, daysBefore: number): Reminder[] {
+  return recipients(cohort, meeting, kind).map((recipient) => ({
+    key: key(label, meeting, idOf(recipient)),
+    kind,
     cohortId: cohort.id,
     meetingId: meeting.id,
     meetingVersion: meeting.version,
-    recipient: { role: 'advisor', advisorId: a.id },
-    daysBefore: 0,
+    recipient,
+    daysBefore,
   }));
 }
 
-function practicalReminders(cohort: Cohort, meeting: PlenaryMeeting, now: LocalDateTime): Reminder[] {
-  if (meeting.form !== 'physical' || !within(now, { from: daysBefore(meeting, 1, NOON), until: meeting.schedule.start })) return [];
-  return toParticipants(cohort, meeting, 'practical', (id) => answerFor(cohort, meeting, id) !== 'declined');
+/**
+ * When each kind is due, and until when it still helps. Of the presentation reminder's lead days
+ * already reached only the nearest counts: a server that was down on day 14 sends the 3-day
+ * reminder, not both at once.
+ */
+function dueOf(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind, now: LocalDateTime): Reminder[] {
+  const until = meeting.schedule.start;
+  switch (kind) {
+    case 'presentation': {
+      const reached = cohort.settings.presentationReminderDays.filter((d) => within(now, { from: daysBefore(meeting, d), until }));
+      if (reached.length === 0) return [];
+      const days = Math.min(...reached);
+      return remindersOf(cohort, meeting, kind, `presentation-${days}`, days);
+    }
+    case 'rsvp': {
+      const deadline = cateringDeadline(cohort, meeting) ?? until;
+      const from = localDateTime(addDays(dateOf(deadline), -cohort.settings.rsvpReminderDays), MORNING);
+      return within(now, { from, until: deadline }) ? remindersOf(cohort, meeting, kind, kind, 0) : [];
+    }
+    case 'moved': {
+      // Asked again after each move: the answers given for the old date no longer count.
+      const move = meeting.history.at(-1);
+      return move !== undefined && within(now, { from: toLocal(move.movedAt), until }) ? remindersOf(cohort, meeting, kind, kind, 0) : [];
+    }
+    case 'headcount': {
+      const deadline = cateringDeadline(cohort, meeting);
+      return deadline !== null && within(now, { from: deadline, until }) ? remindersOf(cohort, meeting, kind, kind, 0) : [];
+    }
+    case 'practical':
+      return within(now, { from: daysBefore(meeting, 1, NOON), until }) ? remindersOf(cohort, meeting, kind, kind, 0) : [];
+  }
+}
+
+function active(cohort: Cohort): PlenaryMeeting[] {
+  if (cohort.erasedAt !== null || cohort.booking === null) return [];
+  return cohort.meetings.filter((m): m is PlenaryMeeting => m.kind === 'plenary' && !m.cancelled);
 }
 
 /**
@@ -135,15 +137,15 @@ function practicalReminders(cohort: Cohort, meeting: PlenaryMeeting, now: LocalD
  * are not yet in anyone's calendar), for a called-off meeting, or once the personal data is erased.
  */
 export function dueReminders(cohort: Cohort, now: LocalDateTime): Reminder[] {
-  if (cohort.erasedAt !== null || cohort.booking === null) return [];
-  return cohort.meetings.flatMap((meeting) => {
-    if (meeting.kind !== 'plenary' || meeting.cancelled) return [];
-    return [
-      ...presentationReminders(cohort, meeting, now),
-      ...rsvpReminders(cohort, meeting, now),
-      ...movedReminders(cohort, meeting, now),
-      ...headcountReminders(cohort, meeting, now),
-      ...practicalReminders(cohort, meeting, now),
-    ];
-  });
+  return active(cohort).flatMap((meeting) => REMINDER_KINDS.flatMap((kind) => dueOf(cohort, meeting, kind, now)));
+}
+
+/**
+ * An advisor's "send it now", ahead of time, to whom the reminder is for today (those who have not
+ * answered, the municipalities not ready): at most one a day per kind, meeting and person.
+ */
+export function remindersNow(cohort: Cohort, meetingId: string, kind: ReminderKind, now: LocalDateTime): Reminder[] {
+  const meeting = active(cohort).find((m) => m.id === meetingId);
+  if (meeting === undefined || now >= meeting.schedule.start) return [];
+  return remindersOf(cohort, meeting, kind, `${kind}-now-${dateOf(now)}`, kind === 'presentation' ? daysBetween(dateOf(now), dateOf(meeting.schedule.start)) : 0);
 }

@@ -1,7 +1,7 @@
 import { bookSeries } from '../../src/app/calendar-commands';
 import type { Clock } from '../../src/app/clock';
 import { importCohort } from '../../src/app/import-cohort';
-import { planReminders, type ReminderDeps } from '../../src/app/plan-reminders';
+import { planReminders, remindNow, type ReminderDeps } from '../../src/app/plan-reminders';
 import { parseInstant } from '../../src/domain/local-time';
 import { saveConversation } from '../../src/reach/conversation-references';
 import { MAIL_KIND } from '../../src/reach/rsvp-mail';
@@ -85,5 +85,21 @@ describe.each(engines())('planning reminders ($name)', (engine) => {
     await bookSeries({ db: fixture.store.db, clock }, 'demo', 'signe.vestergaard@styrelsen.example.org');
     now = parseInstant('2027-01-17T08:00:00Z');
     expect(await planReminders(deps({ links: null }))).toEqual({ recorded: 0 });
+  });
+
+  it("records an advisor's reminder now once a day, and refuses an unknown meeting", async () => {
+    await bookSeries({ db: fixture.store.db, clock }, 'demo', 'signe.vestergaard@styrelsen.example.org');
+    await saveConversation(
+      fixture.store.db,
+      { userId: '29:lone', aadObjectId: null, conversationId: 'a:lone', serviceUrl: 'https://smba.example/emea/', tenantId: 't', botId: '28:bot', locale: 'da-DK' },
+      'lone.bach@horsens.example.org',
+      now,
+    );
+    now = parseInstant('2026-12-20T09:00:00Z');
+    const first = await remindNow(deps(), 'demo', 'refleksion-2', 'presentation');
+    expect(first.recorded).toBe(1);
+    expect(first.recipients).toBeGreaterThan(1);
+    expect((await remindNow(deps(), 'demo', 'refleksion-2', 'presentation')).recorded).toBe(0);
+    await expect(remindNow(deps(), 'demo', 'no-such-meeting', 'rsvp')).rejects.toThrow();
   });
 });

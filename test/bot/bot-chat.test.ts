@@ -85,7 +85,7 @@ describe.each(engines())('the bot in Teams chat ($name)', (engine) => {
     const person = everyone(cohort)[0]!;
     const meeting = meetingByKey(cohort, 'opstart');
     const chat = chatOf(bot.connector, person);
-    const press = cardActionActivity(chat, { verb: 'rsvp', data: { cohortId: cohort.id, meetingId: meeting.id, answer: 'in_person', dietaryNote: 'Vegetar' } });
+    const press = cardActionActivity(chat, { verb: 'rsvp', data: { cohortId: cohort.id, meetingId: meeting.id, version: meeting.version, answer: 'in_person', dietaryNote: 'Vegetar' } });
     const answer = await bot.post(press);
     expect(answer.status).toBe(200);
     const card = textOf(invokeCard(answer.body));

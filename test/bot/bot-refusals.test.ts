@@ -1,4 +1,5 @@
-import { bookSeries, cancelPlenaryByKey } from '../../src/app/calendar-commands';
+import { bookSeries, cancelPlenaryByKey, movePlenaryByKey } from '../../src/app/calendar-commands';
+import { parseLocalDateTime } from '../../src/domain/local-time';
 import type { Cohort } from '../../src/domain/cohort';
 import { cardActionActivity, messageActivity } from '../support/bot-connector-double';
 import { engines, useStore } from '../support/engines';
@@ -37,9 +38,9 @@ describe.each(engines())('the bot refuses bad input and changes nothing ($name)'
     const theirs = await seeded(['Kolding Kommune', 'Fredericia Kommune', 'Horsens Kommune']);
     const me = everyone(mine)[0]!;
     const meeting = meetingByKey(theirs, 'opstart');
-    await refused([mine, theirs], me, 'rsvp', { cohortId: theirs.id, meetingId: meeting.id, answer: 'in_person' }, 'Du kan ikke gøre dette');
-    await refused([mine, theirs], me, 'rsvp', { cohortId: 'no-such-cohort', meetingId: meeting.id, answer: 'in_person' }, 'Du kan ikke gøre dette');
-    await refused([mine, theirs], me, 'rsvp', { cohortId: mine.id, meetingId: meeting.id, answer: 'in_person' }, 'Du kan ikke gøre dette');
+    await refused([mine, theirs], me, 'rsvp', { cohortId: theirs.id, meetingId: meeting.id, version: meeting.version, answer: 'in_person' }, 'Du kan ikke gøre dette');
+    await refused([mine, theirs], me, 'rsvp', { cohortId: 'no-such-cohort', meetingId: meeting.id, version: meeting.version, answer: 'in_person' }, 'Du kan ikke gøre dette');
+    await refused([mine, theirs], me, 'rsvp', { cohortId: mine.id, meetingId: meeting.id, version: meeting.version, answer: 'in_person' }, 'Du kan ikke gøre dette');
   });
 
   it("refuses a presentation report for another municipality's task", async () => {
@@ -54,9 +55,9 @@ describe.each(engines())('the bot refuses bad input and changes nothing ($name)'
     const me = everyone(cohort)[0]!;
     const physical = meetingByKey(cohort, 'opstart');
     const virtual = meetingByKey(cohort, 'refleksion-1');
-    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: physical.id, answer: 'online' }, 'passer ikke til mødets form');
-    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: virtual.id, answer: 'online', dietaryNote: 'Vegetar' }, 'ingen forplejning');
-    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: physical.id, answer: 'in_person', dietaryNote: 'x'.repeat(501) }, 'intet blev ændret');
+    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: physical.id, version: 1, answer: 'online' }, 'passer ikke til mødets form');
+    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: virtual.id, version: 1, answer: 'online', dietaryNote: 'Vegetar' }, 'ingen forplejning');
+    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: physical.id, version: 1, answer: 'in_person', dietaryNote: 'x'.repeat(501) }, 'intet blev ændret');
     await refused([cohort], me, 'presentation', { cohortId: cohort.id, meetingId: virtual.id, municipalityId: cohort.municipalities[0]!.id, status: 'ready', presentationLink: 'javascript:alert(1)' }, 'https-adresse');
   });
 
@@ -65,8 +66,8 @@ describe.each(engines())('the bot refuses bad input and changes nothing ($name)'
     const me = everyone(cohort)[0]!;
     const meeting = meetingByKey(cohort, 'opstart');
     await refused([cohort], me, 'delete-everything', { cohortId: cohort.id }, 'intet blev ændret');
-    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: meeting.id, answer: 'maybe' }, 'intet blev ændret');
-    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: meeting.id, answer: 'in_person', padding: 'x'.repeat(9_000) }, 'intet blev ændret');
+    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: meeting.id, version: meeting.version, answer: 'maybe' }, 'intet blev ændret');
+    await refused([cohort], me, 'rsvp', { cohortId: cohort.id, meetingId: meeting.id, version: meeting.version, answer: 'in_person', padding: 'x'.repeat(9_000) }, 'intet blev ændret');
 
     const before = await revision(cohort);
     const malformed = { ...cardActionActivity(chatOf(bot.connector, me), { verb: 'rsvp' }), value: { action: 'rsvp' } };
@@ -80,8 +81,21 @@ describe.each(engines())('the bot refuses bad input and changes nothing ($name)'
     const me = everyone(cohort)[0]!;
     await cancelPlenaryByKey({ db: fixture.store.db, clock }, cohort.id, 'opstart');
     const before = await revision(cohort);
-    const answer = await bot.post(cardActionActivity(chatOf(bot.connector, me), { verb: 'rsvp', data: { cohortId: cohort.id, meetingId: meetingByKey(cohort, 'opstart').id, answer: 'in_person' } }));
+    const answer = await bot.post(cardActionActivity(chatOf(bot.connector, me), { verb: 'rsvp', data: { cohortId: cohort.id, meetingId: meetingByKey(cohort, 'opstart').id, version: 1, answer: 'in_person' } }));
     expect(textOf(invokeCard(answer.body))).toContain('Mødet er aflyst');
+    expect(await revision(cohort)).toBe(before);
+  });
+
+  it('does not record a press on a card of a meeting that has moved since, and shows the new date', async () => {
+    const cohort = await seeded();
+    const me = everyone(cohort)[0]!;
+    const meeting = meetingByKey(cohort, 'refleksion-2');
+    await movePlenaryByKey({ db: fixture.store.db, clock }, cohort.id, 'refleksion-2', parseLocalDateTime('2023-09-06T09:30'));
+    const before = await revision(cohort);
+    const answer = await bot.post(cardActionActivity(chatOf(bot.connector, me), { verb: 'rsvp', data: { cohortId: cohort.id, meetingId: meeting.id, version: 1, answer: 'in_person' } }));
+    const card = textOf(invokeCard(answer.body));
+    expect(card).toContain('6. september 2023');
+    expect(card).toContain('"version":2');
     expect(await revision(cohort)).toBe(before);
   });
 

@@ -37,6 +37,7 @@ function kickoff(lang: CardLanguage): MeetingData {
   return {
     cohortId: 'cohort-2023',
     meetingId: 'meeting-kickoff',
+    version: 1,
     title: lang === 'da' ? 'Opstartsmøde' : 'Kick-off meeting',
     dateText: dateText('2023-05-04', lang),
     timeText: '9.30–15.30',
@@ -52,6 +53,7 @@ function reflection(lang: CardLanguage, joinUrl: string | null = JOIN_URL): Meet
   return {
     cohortId: 'cohort-2023',
     meetingId: 'meeting-reflection-1',
+    version: 2,
     title: lang === 'da' ? 'Refleksionsmøde' : 'Reflection meeting',
     dateText: dateText('2023-06-06', lang),
     timeText: '9.00–13.30',
@@ -218,7 +220,7 @@ describe.each(LANGS)('every card in %s', (lang) => {
 
   test.each(allCards(lang))('%s sends ids only', (_name, card) => {
     const shapes: Record<string, string[]> = {
-      rsvp: ['answer', 'cohortId', 'meetingId'],
+      rsvp: ['answer', 'cohortId', 'meetingId', 'version'],
       presentation: ['cohortId', 'meetingId', 'municipalityId', 'status'],
       refresh: ['card', 'cohortId', 'meetingId'],
     };
@@ -257,9 +259,9 @@ describe('the RSVP card', () => {
     expect(ofType(noLink, 'Action.OpenUrl')).toEqual([]);
   });
 
-  test('answers carry the meeting and the answer; declining does not send the note', () => {
+  test('answers carry the meeting, its version and the answer; declining does not send the note', () => {
     const card = renderRsvp(rsvpData('da'), 'da');
-    const answer = (a: RsvpActionData['answer']): RsvpActionData => ({ cohortId: 'cohort-2023', meetingId: 'meeting-kickoff', answer: a });
+    const answer = (a: RsvpActionData['answer']): RsvpActionData => ({ cohortId: 'cohort-2023', meetingId: 'meeting-kickoff', version: 1, answer: a });
     expect(executes(card).map((a) => [a.verb, a.data, a.associatedInputs])).toEqual([
       ['rsvp', answer('in_person'), undefined],
       ['rsvp', answer('declined'), 'none'],

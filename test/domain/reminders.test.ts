@@ -3,7 +3,7 @@ import type { Cohort } from '../../src/domain/cohort';
 import { parseInstant, parseLocalDateTime, type LocalDateTime } from '../../src/domain/local-time';
 import { movePlenary } from '../../src/domain/move-meeting';
 import { setPresentationStatus } from '../../src/domain/presentations';
-import { dueReminders, type ReminderKind } from '../../src/domain/reminders';
+import { dueReminders, remindersNow, type ReminderKind } from '../../src/domain/reminders';
 import { recordRsvp } from '../../src/domain/rsvp';
 import { meetingByKey, sampleCohort } from '../support/sample-cohort';
 
@@ -88,5 +88,18 @@ describe('reminders', () => {
     expect(dueReminders(cohort, at('2023-08-29T12:00')).filter((r) => r.meetingId === meeting.id)).toEqual([]);
     expect(dueReminders(booked(), at('2023-11-01T10:00'))).toEqual([]);
     expect(dueReminders({ ...booked(), erasedAt: parseInstant('2023-08-01T00:00:00Z') }, at('2023-08-29T12:00'))).toEqual([]);
+  });
+
+  it("sends an advisor's reminder now to whom it concerns, once a day, and not after the meeting", () => {
+    let cohort = booked();
+    const meeting = meetingByKey(cohort, 'refleksion-2');
+    const [first] = everyone(cohort);
+    cohort = recordRsvp(cohort, { meetingId: meeting.id, participantId: first!.id, answer: 'declined', dietaryNote: null, at: parseInstant('2023-07-01T08:00:00Z'), source: 'chat' }).cohort;
+    const now = remindersNow(cohort, meeting.id, 'rsvp', at('2023-07-03T10:00'));
+    expect(now).toHaveLength(everyone(cohort).length - 1);
+    expect(now.every((r) => r.key.startsWith('rsvp-now-2023-07-03:'))).toBe(true);
+    expect(remindersNow(cohort, meeting.id, 'rsvp', at('2023-07-04T10:00'))[0]!.key).not.toBe(now[0]!.key);
+    expect(remindersNow(cohort, meeting.id, 'presentation', at('2023-08-20T10:00'))[0]!.daysBefore).toBe(10);
+    expect(remindersNow(cohort, meeting.id, 'rsvp', at('2023-08-30T09:30'))).toEqual([]);
   });
 });
