@@ -72,17 +72,23 @@ async function sendOne(deps: TeamsSenderDeps, change: Change): Promise<Outcome> 
   const card = reminderCard(stored.cohort, reminder, languageOf(conversation.locale), await joinUrls(deps.db, stored.cohort), deps.clock.now());
   if (!card.ok) return notSent(`${card.reason.da} / ${card.reason.en}`);
   await deps.pace.take();
+  // The adapter's onTurnError would swallow a failed send inside the turn: keep it to judge here.
+  const sent: { id: string | null; error: unknown } = { id: null, error: null };
   try {
-    const sent: { id: string | null } = { id: null };
     await deps.adapter.continueConversationAsync(deps.appId, botReference(conversation), async (context) => {
-      sent.id = (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.card))))?.id ?? null;
+      try {
+        sent.id = (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.card))))?.id ?? null;
+      } catch (error) {
+        sent.error = error ?? new Error('send failed');
+      }
     });
-    const fields: Record<string, string> = { conversationId: conversation.conversationId };
-    if (sent.id !== null) fields.activityId = sent.id;
-    return { ok: true, remoteId: sent.id, details: { fields, warning: null } };
   } catch (error) {
-    return failed(deps, conversation, error);
+    sent.error = error ?? new Error('send failed');
   }
+  if (sent.error !== null) return failed(deps, conversation, sent.error);
+  const fields: Record<string, string> = { conversationId: conversation.conversationId };
+  if (sent.id !== null) fields.activityId = sent.id;
+  return { ok: true, remoteId: sent.id, details: { fields, warning: null } };
 }
 
 async function failed(deps: TeamsSenderDeps, conversation: ConversationReference, error: unknown): Promise<Outcome> {
