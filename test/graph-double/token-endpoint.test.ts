@@ -78,6 +78,17 @@ describe('the Entra ID token endpoint of the double', () => {
     expect(Number(decoded.exp) - Number(decoded.iat)).toBe(3599);
   });
 
+  it("issues a token for the Bot Framework's resource too, without the app's Graph roles, which Graph refuses", async () => {
+    const res = await post(secretForm({ scope: 'https://api.botframework.com/.default' }));
+    expect(res.status).toBe(200);
+    const token = (res.json as { access_token: string }).access_token;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(claims).toMatchObject({ aud: 'https://api.botframework.com', tid: double.tenantId, appid: SECRET_APP, idtyp: 'app' });
+    expect(claims).not.toHaveProperty('roles');
+    const graph = await rawRequest(`${double.graphUrl}/v1.0/users/${double.mailboxes[0]!}/events`, double.ca, { headers: { authorization: `Bearer ${token}` } });
+    expect([graph.status, graph.text]).toEqual([401, expect.stringContaining('Invalid audience')]);
+  });
+
   it('accepts the secret in an HTTP Basic header too, as RFC 6749 allows', async () => {
     const basic = Buffer.from(`${SECRET_APP}:s3cret`).toString('base64');
     const res = await post({ grant_type: 'client_credentials', scope: double.scope }, double.tenantId, { authorization: `Basic ${basic}` });

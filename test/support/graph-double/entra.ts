@@ -7,13 +7,19 @@ import type { AppRegistration } from './options';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
+/**
+ * The Bot Framework's resource, which Entra ID issues app tokens for, so that a bot can call the Bot
+ * Connector. Its tokens carry no `roles`: the app's Graph permissions mean nothing there.
+ */
+export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
+
 export interface EntraContext {
   tenantId: string;
   tenantDomain: string | undefined;
   apps: AppRegistration[];
   /** Origin of the login server, e.g. https://127.0.0.1:1234. */
   loginUrl: () => string;
-  /** Origin of Graph: the audience of the tokens, whose `/.default` scope apps must ask for. */
+  /** Origin of Graph: the audience of Graph's tokens, whose `/.default` scope apps ask for. */
   graphUrl: () => string;
   signingKey: KeyObject;
   kid: string;
@@ -123,8 +129,8 @@ export class EntraDouble {
     }
     const scope = form.get('scope');
     if (!scope) return missing('scope');
-    const resource = `${this.context.graphUrl()}/.default`;
-    if (scope !== resource) {
+    const resource = [this.context.graphUrl(), BOT_FRAMEWORK_RESOURCE].find((r) => scope === `${r}/.default`);
+    if (resource === undefined) {
       if (!scope.endsWith('/.default')) {
         const description = `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`;
         return { status: 400, error: 'invalid_scope', code: 1002012, description };
@@ -134,7 +140,7 @@ export class EntraDouble {
     }
     const refused = this.authenticate(app, form, basic);
     if (refused) return refused;
-    return this.issue(app, form.has('client_assertion') ? '2' : '1');
+    return this.issue(app, resource, form.has('client_assertion') ? '2' : '1');
   }
 
   private authenticate(app: AppRegistration, form: URLSearchParams, basic: { id: string; secret: string } | null): Refusal | null {
@@ -157,13 +163,13 @@ export class EntraDouble {
     return null;
   }
 
-  private issue(app: AppRegistration, appidacr: '1' | '2') {
+  private issue(app: AppRegistration, audience: string, appidacr: '1' | '2') {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = this.context.tokenLifetimeSeconds();
     let principal = this.servicePrincipals.get(app.clientId);
     if (!principal) this.servicePrincipals.set(app.clientId, (principal = randomUUID()));
     const claims = {
-      aud: this.context.graphUrl(),
+      aud: audience,
       iss: this.issuer,
       iat: now,
       nbf: now,
@@ -173,7 +179,7 @@ export class EntraDouble {
       idtyp: 'app',
       oid: principal,
       sub: principal,
-      roles: [...app.roles],
+      ...(audience === BOT_FRAMEWORK_RESOURCE ? {} : { roles: [...app.roles] }),
       tid: this.context.tenantId,
       uti: randomUUID().replaceAll('-', ''),
       ver: '1.0',
