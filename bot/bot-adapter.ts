@@ -9,7 +9,7 @@ import type { BotConfig } from '../src/config/config';
 import { GraphTokens } from '../src/graph/graph-tokens';
 
 /** Bot Framework's token audience for calls from the bot to the Bot Connector. */
-const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com';
+export const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com';
 
 /**
  * Tokens for the Bot Connector from the same msal-based source as Graph's: the authority host is

@@ -7,7 +7,7 @@ import type { Sender } from '../src/outbox/sender';
 import type { Log } from '../src/server/log';
 import type { CohortStore } from '../src/store/cohort-store';
 import type { Executor } from '../src/store/schema';
-import { createAdapter } from './bot-adapter';
+import { BOT_CONNECTOR_SCOPE, createAdapter } from './bot-adapter';
 import { GruppeforloebBot } from './gruppeforloeb-bot';
 import { SendPace } from './send-pace';
 import { teamsSender } from './teams-sender';
@@ -92,5 +92,5 @@ export function botEndpoint(deps: BotEndpointDeps): BotEndpoint {
     }
     await adapter.process(req, res, (context) => bot.run(context));
   };
-  return { handler, sender: teamsSender({ adapter, appId: deps.bot?.appId ?? '', store: deps.store, db: deps.db, clock: deps.clock, pace: new SendPace(TENANT_SENDS_PER_SECOND, 1000), allowServiceUrl }) };
+  return { handler, sender: teamsSender({ adapter, appId: deps.bot?.appId ?? '', store: deps.store, db: deps.db, clock: deps.clock, pace: new SendPace(TENANT_SENDS_PER_SECOND, 1000), allowServiceUrl, audience: deps.bot === null ? '' : BOT_CONNECTOR_SCOPE }) };
 }

@@ -15,6 +15,7 @@ import type {
   PracticalCardData,
   PresentationCardData,
   RsvpCardData,
+  SharedChatData,
   StatusCardData,
 } from './cards/card-data';
 
@@ -76,6 +77,8 @@ function coming(meeting: PlenaryMeeting, now: Instant): boolean {
 export interface RsvpView {
   moved?: boolean;
   confirmation?: boolean;
+  /** The card sits in the team's channel: the members Teams shows their own version to. */
+  sharedChat?: SharedChatData | null;
 }
 
 export function rsvpData(cohort: Cohort, meeting: PlenaryMeeting, participantId: string, lang: CardLanguage, joinUrls: JoinUrls, view: RsvpView = {}): RsvpCardData {
@@ -91,7 +94,7 @@ export function rsvpData(cohort: Cohort, meeting: PlenaryMeeting, participantId:
     myDietaryNote: mine.note,
     coming: counts.inPerson + counts.online,
     confirmation: view.confirmation ?? false,
-    sharedChat: null,
+    sharedChat: view.sharedChat ?? null,
   };
 }
 

@@ -2,12 +2,15 @@ import { CardFactory, MessageFactory, TeamsActivityHandler, type InvokeResponse,
 import { answerRsvp, reportPresentation } from '../src/app/answer-in-person';
 import type { Clock } from '../src/app/clock';
 import { joinUrls } from '../src/app/join-urls';
+import { cohortTeamRoster } from '../src/app/team-roster';
 import { whoIs, type Someone } from '../src/app/who-is';
 import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
 import { isDomainError } from '../src/domain/errors';
 import { findMemberships, type Identity } from '../src/domain/identity';
 import { advisorIn, assertMayReportPresentation, notPermitted, participantIn } from '../src/domain/permissions';
 import { dropConversation } from '../src/reach/conversation-references';
+import { dropTeamChannel, saveTeamChannel } from '../src/reach/team-channels';
+import { refreshUserIds } from '../src/reach/teams-message';
 import type { CohortStore } from '../src/store/cohort-store';
 import type { Executor } from '../src/store/schema';
 import type { Log } from '../src/server/log';
@@ -25,8 +28,10 @@ import {
   type AdaptiveCardJson,
   type CardLanguage,
   type ContactData,
+  type SharedChatData,
 } from './cards/render-card';
 import { commandOf } from './commands';
+import { teamChannelOf } from './team-install';
 import { identify, languageOf } from './teams-identity';
 
 export interface BotDeps {
@@ -75,18 +80,25 @@ export class GruppeforloebBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context);
+      // In a team the bot introduces itself to no one; it remembers where to post and whom it can reach.
+      const team = await teamChannelOf(context);
+      if (team !== null) await saveTeamChannel(this.deps.db, team, this.deps.clock.now());
+      else await this.welcome(context);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await dropConversation(this.deps.db, context.activity.conversation.id);
+      const team = await teamChannelOf(context);
+      if (team !== null) await dropTeamChannel(this.deps.db, team.channelId);
+      else await dropConversation(this.deps.db, context.activity.conversation.id);
       await next();
     });
     // Teams announces an installation twice (installationUpdate and conversationUpdate); the
     // Emulator only with the latter, so only there is it the welcome's cue.
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded && context.activity.channelId !== 'msteams') await this.welcome(context);
+      const team = botAdded ? await teamChannelOf(context) : null;
+      if (team !== null) await saveTeamChannel(this.deps.db, team, this.deps.clock.now());
+      else if (botAdded && context.activity.channelId !== 'msteams') await this.welcome(context);
       await next();
     });
   }
@@ -187,30 +199,42 @@ export class GruppeforloebBot extends TeamsActivityHandler {
         return first!;
       }
       case 'rsvp':
-        return this.rsvp(identity, action, lang);
+        return this.rsvp(identity, action, lang, await this.shared(context, action.data.cohortId));
       case 'presentation': {
         const { cohortId, meetingId, municipalityId, status, presentationLink } = action.data;
         const stored = await reportPresentation(deps, identity, { cohortId, meetingId, municipalityId, status, link: presentationLink });
         return this.presentationCard(stored.cohort, meetingId, municipalityId, lang, true);
       }
       case 'refresh':
-        return this.refresh(identity, action.data, lang);
+        return this.refresh(identity, action.data, lang, await this.shared(context, action.data.cohortId));
     }
   }
 
-  private async rsvp(identity: Identity, action: Extract<CardAction, { verb: 'rsvp' }>, lang: CardLanguage): Promise<AdaptiveCardJson> {
+  /**
+   * A card pressed in the cohort team's channel stays shared: the answer shows the presser their own
+   * card, and the others keep getting theirs through refresh.
+   */
+  private async shared(context: TurnContext, cohortId: string): Promise<SharedChatData | null> {
+    const type = context.activity.conversation?.conversationType;
+    if (type === undefined || type === 'personal') return null;
+    const roster = await cohortTeamRoster(this.deps.db, cohortId);
+    const userIds = refreshUserIds(roster?.members.map((m) => m.userId) ?? []);
+    return userIds.length > 0 ? { userIds } : null;
+  }
+
+  private async rsvp(identity: Identity, action: Extract<CardAction, { verb: 'rsvp' }>, lang: CardLanguage, sharedChat: SharedChatData | null): Promise<AdaptiveCardJson> {
     const { cohortId, meetingId, version, answer, dietaryNote } = action.data;
     const current = await this.cohort(cohortId);
     const meeting = plenaryOf(current, meetingId);
     const participantId = participantIn(findMemberships([current], identity), cohortId).personId;
     // A press on a card of a called-off or since moved meeting gets the card as it is now: the
     // answer was given for a date that no longer holds.
-    if (meeting.cancelled || meeting.version !== version) return this.rsvpCard(current, meeting, participantId, lang, { moved: !meeting.cancelled });
+    if (meeting.cancelled || meeting.version !== version) return this.rsvpCard(current, meeting, participantId, lang, { moved: !meeting.cancelled, sharedChat });
     const { stored } = await answerRsvp(this.deps, identity, { cohortId, meetingId, answer, dietaryNote }, 'chat');
-    return this.rsvpCard(stored.cohort, plenaryOf(stored.cohort, meetingId), participantId, lang, { confirmation: true });
+    return this.rsvpCard(stored.cohort, plenaryOf(stored.cohort, meetingId), participantId, lang, { confirmation: true, sharedChat });
   }
 
-  private async refresh(identity: Identity, data: Extract<CardAction, { verb: 'refresh' }>['data'], lang: CardLanguage): Promise<AdaptiveCardJson> {
+  private async refresh(identity: Identity, data: Extract<CardAction, { verb: 'refresh' }>['data'], lang: CardLanguage, sharedChat: SharedChatData | null): Promise<AdaptiveCardJson> {
     const cohort = await this.cohort(data.cohortId);
     const memberships = findMemberships([cohort], identity);
     if (data.card === 'presentation') {
@@ -220,7 +244,7 @@ export class GruppeforloebBot extends TeamsActivityHandler {
     const meeting = plenaryOf(cohort, data.meetingId);
     if (!memberships.some((m) => m.role !== 'advisor')) advisorIn(memberships, cohort.id);
     const participant = memberships.find((m) => m.role !== 'advisor');
-    return this.rsvpCard(cohort, meeting, participant?.personId ?? '', lang, {});
+    return this.rsvpCard(cohort, meeting, participant?.personId ?? '', lang, { sharedChat });
   }
 
   private async cohort(cohortId: string): Promise<Cohort> {

@@ -5,17 +5,17 @@ import type { Reminder } from '../src/domain/reminders';
 import { headcountData, plenaries, practicalData, presentationData, rsvpData, type JoinUrls } from './card-models';
 import { renderHeadcount, renderPractical, renderPresentation, renderRsvp, type AdaptiveCardJson, type CardLanguage } from './cards/render-card';
 
-export type ReminderCard = { ok: true; card: AdaptiveCardJson } | { ok: false; reason: Texts };
+export type MessageCard = { ok: true; card: AdaptiveCardJson } | { ok: false; reason: Texts };
 
 const CANCELLED: Texts = { da: 'ikke sendt: mødet er aflyst', en: 'not sent: the meeting is called off' };
 const ERASED: Texts = { da: 'ikke sendt: gruppeforløbets persondata er slettet', en: "not sent: the cohort's personal data is erased" };
 const SUPERSEDED: Texts = { da: 'ikke sendt: mødet er ændret siden, og en ny påmindelse følger', en: 'not sent: the meeting changed since, and a new reminder follows' };
 
-function current(cohort: Cohort, reminder: Reminder): { ok: true; meeting: PlenaryMeeting } | { ok: false; reason: Texts } {
+function current(cohort: Cohort, meetingId: string, version: number): { ok: true; meeting: PlenaryMeeting } | { ok: false; reason: Texts } {
   if (cohort.erasedAt !== null) return { ok: false, reason: ERASED };
-  const meeting = plenaries(cohort).find((m) => m.id === reminder.meetingId);
+  const meeting = plenaries(cohort).find((m) => m.id === meetingId);
   if (meeting === undefined || meeting.cancelled) return { ok: false, reason: CANCELLED };
-  if (meeting.version !== reminder.meetingVersion) return { ok: false, reason: SUPERSEDED };
+  if (meeting.version !== version) return { ok: false, reason: SUPERSEDED };
   return { ok: true, meeting };
 }
 
@@ -23,8 +23,8 @@ function current(cohort: Cohort, reminder: Reminder): { ok: true; meeting: Plena
  * The card of a reminder as the cohort is when it goes out: today's head-count, today's answer.
  * A reminder the cohort has overtaken (the meeting called off or moved again) is not sent.
  */
-export function reminderCard(cohort: Cohort, reminder: Reminder, lang: CardLanguage, joinUrls: JoinUrls, now: Instant): ReminderCard {
-  const found = current(cohort, reminder);
+export function reminderCard(cohort: Cohort, reminder: Reminder, lang: CardLanguage, joinUrls: JoinUrls, now: Instant): MessageCard {
+  const found = current(cohort, reminder.meetingId, reminder.meetingVersion);
   if (!found.ok) return found;
   const { meeting } = found;
   const recipient = reminder.recipient;
@@ -40,4 +40,15 @@ export function reminderCard(cohort: Cohort, reminder: Reminder, lang: CardLangu
     default:
       return { ok: true, card: renderRsvp(rsvpData(cohort, meeting, recipient.participantId, lang, joinUrls, { moved: reminder.kind === 'moved' }), lang) };
   }
+}
+
+/**
+ * The RSVP card shared in the cohort team's channel: it carries nobody's answer; Teams asks the bot
+ * for each listed member's own version (refresh), and a press answers for whoever pressed.
+ */
+export function announcementCard(cohort: Cohort, meetingId: string, meetingVersion: number, userIds: readonly string[], joinUrls: JoinUrls): MessageCard {
+  const found = current(cohort, meetingId, meetingVersion);
+  if (!found.ok) return found;
+  const sharedChat = userIds.length > 0 ? { userIds: [...userIds] } : null;
+  return { ok: true, card: renderRsvp(rsvpData(cohort, found.meeting, '', 'da', joinUrls, { sharedChat }), 'da') };
 }

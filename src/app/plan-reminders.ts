@@ -7,13 +7,15 @@ import { signRsvpLink, type SignDeps } from '../links/issue-link';
 import { recordOnce, type DesiredObject } from '../outbox/record-desired';
 import { findConversation } from '../reach/conversation-references';
 import { MAIL_KIND, rsvpMailState } from '../reach/rsvp-mail';
-import { conversationTarget, reminderObjectKey, TEAMS_MESSAGE_KIND, type TeamsReminderState } from '../reach/teams-message';
+import { destinationTarget, reminderObjectKey, TEAMS_MESSAGE_KIND, type TeamsDestination, type TeamsMessageState } from '../reach/teams-message';
+import { teamChannel } from '../reach/team-channels';
 import type { CohortStore } from '../store/cohort-store';
 import type { Executor } from '../store/schema';
 import { inTransaction } from '../store/transaction';
 import { plenaryByKey } from './calendar-commands';
 import type { Clock } from './clock';
 import { loadCohort } from './load-cohort';
+import { cohortTeamRoster, memberObjectId } from './team-roster';
 
 export interface ReminderDeps {
   store: CohortStore;
@@ -54,7 +56,20 @@ function label(reminder: Reminder, meeting: PlenaryMeeting, person: Person): Tex
 }
 
 /**
- * Teams when the bot has a conversation with the person; else an RSVP by e-mail with a signed link
+ * The person's 1:1 chat with the bot when there is one; else a chat to open through the cohort's
+ * team, when the bot is installed there and the person is a member; else none.
+ */
+async function teamsDestination(db: Executor, cohortId: string, person: Person): Promise<TeamsDestination | null> {
+  const known = await findConversation(db, person);
+  if (known !== null) return { kind: 'chat', conversation: known.reference };
+  const roster = await cohortTeamRoster(db, cohortId);
+  const aadObjectId = roster === null ? null : memberObjectId(roster, person);
+  const team = roster === null || aadObjectId === null ? null : await teamChannel(db, roster.teamId);
+  return team === null || aadObjectId === null ? null : { kind: 'new_chat', team, aadObjectId, locale: null };
+}
+
+/**
+ * Teams when the bot has or can open a 1:1 chat with the person; else an RSVP by e-mail with a signed link
  * when that is what the reminder asks for; else nothing yet: the reminder stays due, and goes out
  * once the person installs the app, if that is still in time.
  */
@@ -64,10 +79,10 @@ async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder)
   if (addressee === null || meeting === undefined) return null;
   const objectKey = reminderObjectKey(reminder);
   const base = { objectKey, cohortId: cohort.id, label: label(reminder, meeting, addressee.person) };
-  const known = await findConversation(deps.db, addressee.person);
-  if (known !== null) {
-    const state: TeamsReminderState = { reminder, conversation: known.reference };
-    return { ...base, kind: TEAMS_MESSAGE_KIND, target: conversationTarget(known.reference.conversationId), state };
+  const to = await teamsDestination(deps.db, cohort.id, addressee.person);
+  if (to !== null) {
+    const state: TeamsMessageState = { content: { kind: 'reminder', reminder }, to };
+    return { ...base, kind: TEAMS_MESSAGE_KIND, target: destinationTarget(to), state };
   }
   const organizer = cohort.booking?.organizer ?? deps.organizer;
   const asksForAnswer = reminder.kind === 'rsvp' || reminder.kind === 'moved';

@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'cohort_erased'
   | 'cohort_exists'
   | 'concurrent_change'
+  /** No team linked to the cohort, or the bot is not installed in it. */
+  | 'no_team_channel'
   /** The person is in the cohort, but not in a role that may do this. */
   | 'not_permitted'
   /** Two items of one kind share an id (or a meeting key) within a cohort. */

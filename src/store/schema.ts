@@ -197,6 +197,18 @@ export interface TeamsConversationsTable {
   updated_at: string;
 }
 
+/** The bot's installation in a team: its General channel, for announcements and for 1:1 chats with members. */
+export interface TeamChannelsTable {
+  /** The team's Microsoft 365 group id (lower case): what cohort_teams links a cohort to. */
+  group_id: string;
+  /** The General channel's conversation id, which is the team's thread id (`19:…@thread.tacv2`). */
+  channel_id: string;
+  service_url: string;
+  tenant_id: string | null;
+  bot_id: string;
+  updated_at: string;
+}
+
 export interface Database {
   outbox_objects: OutboxObjectsTable;
   outbox_targets: OutboxTargetsTable;
@@ -212,6 +224,7 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   cohort_teams: CohortTeamsTable;
   teams_conversations: TeamsConversationsTable;
+  team_channels: TeamChannelsTable;
 }
 
 /** The root database or a transaction a caller opened, so other writes can share the cohort's transaction. */

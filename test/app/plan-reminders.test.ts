@@ -5,7 +5,7 @@ import { planReminders, remindNow, type ReminderDeps } from '../../src/app/plan-
 import { parseInstant } from '../../src/domain/local-time';
 import { saveConversation } from '../../src/reach/conversation-references';
 import { MAIL_KIND } from '../../src/reach/rsvp-mail';
-import { TEAMS_MESSAGE_KIND, type TeamsReminderState } from '../../src/reach/teams-message';
+import { TEAMS_MESSAGE_KIND, type TeamsMessageState } from '../../src/reach/teams-message';
 import { example, sequentialIds } from '../support/documents';
 import { engines, useStore } from '../support/engines';
 
@@ -56,9 +56,9 @@ describe.each(engines())('planning reminders ($name)', (engine) => {
     const teams = rows.filter((r) => r.kind === TEAMS_MESSAGE_KIND);
     expect(teams.length).toBeGreaterThan(0);
     expect(teams.every((r) => r.target === 'teams:a:lone')).toBe(true);
-    const state = JSON.parse(teams[0]!.desired_state!) as TeamsReminderState;
-    expect(state.reminder.kind).toBe('presentation');
-    expect(state.conversation.conversationId).toBe('a:lone');
+    const state = JSON.parse(teams[0]!.desired_state!) as TeamsMessageState;
+    expect(state.content).toMatchObject({ kind: 'reminder', reminder: { kind: 'presentation' } });
+    expect(state.to).toMatchObject({ kind: 'chat', conversation: { conversationId: 'a:lone' } });
     // Nobody else is in Teams: only what asks for an answer (the moved meeting) goes by e-mail instead.
     const others = rows.filter((r) => r.kind !== TEAMS_MESSAGE_KIND);
     expect(others.length).toBeGreaterThan(0);

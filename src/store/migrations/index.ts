@@ -7,6 +7,7 @@ import { unconfirmedCreatesMigration } from './0005-unconfirmed-creates';
 import { linksMigration } from './0006-links';
 import { cohortTeamsMigration } from './0007-cohort-teams';
 import { teamsConversationsMigration } from './0008-teams-conversations';
+import { teamChannelsMigration } from './0009-team-channels';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006-links': linksMigration,
   '0007-cohort-teams': cohortTeamsMigration,
   '0008-teams-conversations': teamsConversationsMigration,
+  '0009-team-channels': teamChannelsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
