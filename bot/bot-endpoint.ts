@@ -3,6 +3,7 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { RequestHandler } from 'express';
 import type { Clock } from '../src/app/clock';
 import type { BotConfig } from '../src/config/config';
+import type { BusyTime } from '../src/domain/slots';
 import type { Sender } from '../src/outbox/sender';
 import type { Log } from '../src/server/log';
 import type { CohortStore } from '../src/store/cohort-store';
@@ -21,6 +22,8 @@ export interface BotEndpointDeps {
   bot: BotConfig | null;
   /** AAD_APP_OAUTH_AUTHORITY_HOST: where the bot gets its tokens for the Bot Connector. */
   authorityHost: string;
+  /** The advisors' busy time as last read from Outlook, for the slots offered. */
+  busy(cohortId: string): Promise<BusyTime[]>;
 }
 
 export interface BotEndpoint {
@@ -92,5 +95,5 @@ export function botEndpoint(deps: BotEndpointDeps): BotEndpoint {
     }
     await adapter.process(req, res, (context) => bot.run(context));
   };
-  return { handler, sender: teamsSender({ adapter, appId: deps.bot?.appId ?? '', store: deps.store, db: deps.db, clock: deps.clock, pace: new SendPace(TENANT_SENDS_PER_SECOND, 1000), allowServiceUrl, audience: deps.bot === null ? '' : BOT_CONNECTOR_SCOPE }) };
+  return { handler, sender: teamsSender({ adapter, appId: deps.bot?.appId ?? '', store: deps.store, db: deps.db, clock: deps.clock, busy: deps.busy, pace: new SendPace(TENANT_SENDS_PER_SECOND, 1000), allowServiceUrl, audience: deps.bot === null ? '' : BOT_CONNECTOR_SCOPE }) };
 }

@@ -38,9 +38,19 @@ const refresh = z.object({
   ]),
 });
 
+const slotChoice = { cohortId: id, meetingId: id, municipalityId: id };
+
+const slots = z.object({ verb: z.enum(['slots', 'cancelSlot']), data: z.object(slotChoice) });
+
+/** The choice set sends the slot's start as Copenhagen wall-clock time; the domain checks it is offered. */
+const bookSlot = z.object({
+  verb: z.literal('bookSlot'),
+  data: z.object({ ...slotChoice, slot: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), phone: optionalText(30) }),
+});
+
 const command = z.object({ verb: z.enum(['meetings', 'help', 'status']) });
 
-export const cardAction = z.discriminatedUnion('verb', [rsvp, presentation, refresh, command]);
+export const cardAction = z.discriminatedUnion('verb', [rsvp, presentation, refresh, slots, bookSlot, command]);
 export type CardAction = z.infer<typeof cardAction>;
 
 /** The `value` of an `adaptiveCard/action` invoke: Teams merges the card's inputs into `data`. */

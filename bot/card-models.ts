@@ -1,5 +1,7 @@
 import { cateringDeadline, cateringList } from '../src/domain/catering';
-import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
+import type { SlotOffer } from '../src/app/slot-booking';
+import type { Cohort, IndividualMeeting, Municipality, PlenaryMeeting, SlotBooking } from '../src/domain/cohort';
+import { activeBooking, isWished } from '../src/domain/slots';
 import { presentationTasks } from '../src/domain/presentations';
 import type { Membership } from '../src/domain/identity';
 import { addMinutes, danishDate, dateOf, daysBetween, englishDate, timeOf, toLocal, type Instant, type LocalDateTime } from '../src/domain/local-time';
@@ -9,6 +11,7 @@ import type {
   CardRole,
   ContactData,
   HeadcountCardData,
+  IndividualMeetingData,
   MeetingData,
   MeetingsCardItem,
   MyAnswerData,
@@ -16,6 +19,8 @@ import type {
   PresentationCardData,
   RsvpCardData,
   SharedChatData,
+  SlotBookedCardData,
+  SlotsCardData,
   StatusCardData,
 } from './cards/card-data';
 
@@ -147,6 +152,15 @@ export function statusData(cohort: Cohort, lang: CardLanguage, joinUrls: JoinUrl
           .filter((t) => t.meetingId === meeting.id)
           .map((t) => ({ municipalityName: names.get(t.municipalityId) ?? '', status: t.status, link: t.link })),
       })),
+    individual: cohort.meetings
+      .filter((m): m is IndividualMeeting => m.kind !== 'plenary')
+      .map((meeting) => ({
+        title: meeting.title[lang],
+        rows: cohort.municipalities.map((m) => {
+          const booking = activeBooking(cohort, meeting.id, m.id);
+          return { municipalityName: m.name, bookedText: booking ? slotText(booking.start, meeting.schedule.slotMinutes, lang) : null };
+        }),
+      })),
   };
 }
 
@@ -187,4 +201,49 @@ export function headcountData(cohort: Cohort, meeting: PlenaryMeeting, lang: Car
 
 export function practicalData(cohort: Cohort, meeting: PlenaryMeeting, lang: CardLanguage, joinUrls: JoinUrls): PracticalCardData {
   return { meeting: meetingData(cohort, meeting, lang, joinUrls), contacts: contactsOf(cohort) };
+}
+
+const DURATION = { da: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} time${minutes === 60 ? '' : 'r'}` : `${minutes} minutter`), en: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`) };
+
+export function individualMeetingData(cohort: Cohort, meeting: IndividualMeeting, lang: CardLanguage): IndividualMeetingData {
+  return {
+    cohortId: cohort.id,
+    meetingId: meeting.id,
+    title: meeting.title[lang],
+    kind: meeting.kind,
+    form: meeting.form,
+    durationText: DURATION[lang](meeting.schedule.slotMinutes),
+  };
+}
+
+/** "tirsdag 25. april 2023 kl. 9.00–10.00". */
+export function slotText(start: LocalDateTime, minutes: number, lang: CardLanguage): string {
+  const end = clock(timeOf(addMinutes(start, minutes)), lang);
+  return lang === 'da' ? `${dateText(start, lang)} kl. ${clock(timeOf(start), lang)}–${end}` : `${dateText(start, lang)}, ${clock(timeOf(start), lang)}–${end}`;
+}
+
+export function slotsData(offer: SlotOffer, municipality: Municipality, lang: CardLanguage, notice: SlotsCardData['notice'], phoneKnown: boolean): SlotsCardData {
+  const { cohort, meeting, booking } = offer;
+  const minutes = meeting.schedule.slotMinutes;
+  return {
+    meeting: individualMeetingData(cohort, meeting, lang),
+    municipalityId: municipality.id,
+    municipalityName: municipality.name,
+    currentText: booking ? slotText(booking.start, minutes, lang) : null,
+    choices: offer.slots.map((slot) => ({ start: slot.start, label: slotText(slot.start, minutes, lang), wished: isWished(municipality, meeting, slot) })),
+    askPhone: meeting.form === 'phone' && !phoneKnown,
+    notice,
+  };
+}
+
+export function slotBookedData(cohort: Cohort, meeting: IndividualMeeting, municipality: Municipality, booking: SlotBooking, lang: CardLanguage, confirmation: boolean): SlotBookedCardData {
+  return {
+    meeting: individualMeetingData(cohort, meeting, lang),
+    municipalityId: municipality.id,
+    municipalityName: municipality.name,
+    whenText: slotText(booking.start, meeting.schedule.slotMinutes, lang),
+    phone: booking.phone,
+    confirmation,
+    cancelled: booking.cancelled,
+  };
 }

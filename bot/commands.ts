@@ -1,5 +1,5 @@
 /** What a typed message asks for; anything else is answered with help, never with silence. */
-export type Command = 'help' | 'meetings' | 'status' | 'unknown';
+export type Command = 'help' | 'meetings' | 'status' | 'preparatory' | 'followup' | 'unknown';
 
 const WORDS: Record<string, Exclude<Command, 'unknown'>> = {
   hjælp: 'help',
@@ -12,6 +12,13 @@ const WORDS: Record<string, Exclude<Command, 'unknown'>> = {
   meetings: 'meetings',
   'my meetings': 'meetings',
   status: 'status',
+  forberedelse: 'preparatory',
+  'forberedende møde': 'preparatory',
+  preparation: 'preparatory',
+  opfølgning: 'followup',
+  opfoelgning: 'followup',
+  'follow-up': 'followup',
+  followup: 'followup',
 };
 
 /**

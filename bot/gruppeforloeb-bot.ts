@@ -3,10 +3,13 @@ import { answerRsvp, reportPresentation } from '../src/app/answer-in-person';
 import type { Clock } from '../src/app/clock';
 import { joinUrls } from '../src/app/join-urls';
 import { cohortTeamRoster } from '../src/app/team-roster';
+import { bookSlotAs, cancelSlotAs, slotOffer, type SlotDeps } from '../src/app/slot-booking';
 import { whoIs, type Someone } from '../src/app/who-is';
 import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
 import { isDomainError } from '../src/domain/errors';
 import { findMemberships, type Identity } from '../src/domain/identity';
+import { parseLocalDateTime } from '../src/domain/local-time';
+import { activeBooking, individualMeeting, type BusyTime } from '../src/domain/slots';
 import { advisorIn, assertMayReportPresentation, notPermitted, participantIn } from '../src/domain/permissions';
 import { dropConversation } from '../src/reach/conversation-references';
 import { dropTeamChannel, saveTeamChannel } from '../src/reach/team-channels';
@@ -15,7 +18,7 @@ import type { CohortStore } from '../src/store/cohort-store';
 import type { Executor } from '../src/store/schema';
 import type { Log } from '../src/server/log';
 import { parseCardAction, type CardAction } from './card-actions';
-import { contactsOf, meetingsItems, plenaries, presentationData, roleOf, rsvpData, statusData, type RsvpView } from './card-models';
+import { contactsOf, meetingsItems, plenaries, presentationData, roleOf, rsvpData, slotBookedData, slotsData, statusData, type RsvpView } from './card-models';
 import {
   renderError,
   renderHelp,
@@ -23,12 +26,16 @@ import {
   renderNotInCohort,
   renderPresentation,
   renderRsvp,
+  renderSlotBooked,
+  renderSlots,
   renderStatus,
   renderWelcome,
   type AdaptiveCardJson,
   type CardLanguage,
   type ContactData,
   type SharedChatData,
+  type SlotActionData,
+  type SlotsCardData,
 } from './cards/render-card';
 import { commandOf } from './commands';
 import { teamChannelOf } from './team-install';
@@ -39,6 +46,8 @@ export interface BotDeps {
   db: Executor;
   clock: Clock;
   log: Log;
+  /** The advisors' busy time as last read from Outlook, for the slots offered. */
+  busy(cohortId: string): Promise<BusyTime[]>;
 }
 
 const NOT_UNDERSTOOD = { da: 'Det forstod jeg ikke. Her er, hvad jeg kan:', en: "I didn't understand that. Here is what I can do:" };
@@ -135,6 +144,10 @@ export class GruppeforloebBot extends TeamsActivityHandler {
     if (command === 'unknown') return this.send(context, renderHelp({ role }, lang), NOT_UNDERSTOOD[lang]);
     if (command === 'help') return this.send(context, renderHelp({ role }, lang));
     if (command === 'meetings') return this.send(context, await this.meetingsCard(someone, lang));
+    if (command === 'preparatory' || command === 'followup') {
+      for (const card of await this.bookingCards(someone, command, lang)) await this.send(context, card);
+      return;
+    }
     for (const card of await this.statusCards(someone, lang)) await this.send(context, card);
   }
 
@@ -207,7 +220,70 @@ export class GruppeforloebBot extends TeamsActivityHandler {
       }
       case 'refresh':
         return this.refresh(identity, action.data, lang, await this.shared(context, action.data.cohortId));
+      case 'slots':
+        return this.slotsCard(identity, action.data, lang, null);
+      case 'bookSlot':
+        return this.bookSlot(identity, action.data, lang);
+      case 'cancelSlot': {
+        const stored = await cancelSlotAs(this.slotDeps(), identity, action.data);
+        return this.bookedCard(stored.cohort, action.data, lang, false);
+      }
     }
+  }
+
+  private slotDeps(): SlotDeps {
+    return { store: this.deps.store, db: this.deps.db, clock: this.deps.clock, busy: (cohortId) => this.deps.busy(cohortId) };
+  }
+
+  /**
+   * The slots card of each municipality the person leads, for the preparatory meeting or the
+   * follow-up; a booked municipality gets its booking with the way to change it.
+   */
+  private async bookingCards(someone: Someone, kind: 'preparatory' | 'followup', lang: CardLanguage): Promise<AdaptiveCardJson[]> {
+    const leads = someone.memberships.filter((m) => m.role === 'leader');
+    if (leads.length === 0) {
+      const refusal = { da: 'Det er kommunens tovholder, der booker kommunens møder. Kontakt jeres tovholder eller rådgiverne.', en: "The municipality's lead contact books its meetings. Contact your lead contact or the advisors." };
+      return [renderError({ message: refusal[lang], contacts: someone.cohorts.flatMap(contactsOf) }, lang)];
+    }
+    return Promise.all(
+      leads.map(async (lead) => {
+        const cohort = someone.cohorts.find((c) => c.id === lead.cohortId)!;
+        const meeting = cohort.meetings.find((m) => m.kind === kind);
+        if (!meeting) return renderError({ message: BAD_ACTION[lang], contacts: contactsOf(cohort) }, lang);
+        const choice = { cohortId: cohort.id, meetingId: meeting.id, municipalityId: lead.municipalityId! };
+        const booked = activeBooking(cohort, meeting.id, choice.municipalityId);
+        return booked ? this.bookedCard(cohort, choice, lang, false) : this.slotsCard(someone.identity, choice, lang, null);
+      }),
+    );
+  }
+
+  private async slotsCard(identity: Identity, choice: SlotActionData, lang: CardLanguage, notice: SlotsCardData['notice']): Promise<AdaptiveCardJson> {
+    const offer = await slotOffer(this.slotDeps(), identity, choice);
+    const municipality = offer.cohort.municipalities.find((m) => m.id === choice.municipalityId)!;
+    const phoneKnown = offer.booking?.phone != null || municipality.participants.some((p) => p.contact && p.person?.phone);
+    return renderSlots(slotsData(offer, municipality, lang, notice, phoneKnown), lang);
+  }
+
+  /** A slot taken meanwhile, or no longer offered, answers with the slots as they are now and says why. */
+  private async bookSlot(identity: Identity, data: Extract<CardAction, { verb: 'bookSlot' }>['data'], lang: CardLanguage): Promise<AdaptiveCardJson> {
+    const { slot, phone, ...choice } = data;
+    try {
+      const stored = await bookSlotAs(this.slotDeps(), identity, { ...choice, start: parseLocalDateTime(slot), phone });
+      return this.bookedCard(stored.cohort, choice, lang, true);
+    } catch (error) {
+      if (isDomainError(error) && (error.code === 'slot_taken' || error.code === 'slot_not_offered' || error.code === 'invalid_date')) {
+        return this.slotsCard(identity, choice, lang, error.code === 'slot_taken' ? 'taken' : 'not_offered');
+      }
+      throw error;
+    }
+  }
+
+  private bookedCard(cohort: Cohort, choice: SlotActionData, lang: CardLanguage, confirmation: boolean): AdaptiveCardJson {
+    const meeting = individualMeeting(cohort, choice.meetingId);
+    const municipality = cohort.municipalities.find((m) => m.id === choice.municipalityId);
+    const booking = cohort.slotBookings.find((b) => b.meetingId === choice.meetingId && b.municipalityId === choice.municipalityId);
+    if (!municipality || !booking) throw notPermitted();
+    return renderSlotBooked(slotBookedData(cohort, meeting, municipality, booking, lang, confirmation), lang);
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
 import type { Texts } from '../src/domain/errors';
-import type { Instant } from '../src/domain/local-time';
+import { toLocal, type Instant } from '../src/domain/local-time';
+import { activeBooking, individualMeeting, offeredSlots, type BusyTime } from '../src/domain/slots';
 import type { Reminder } from '../src/domain/reminders';
-import { headcountData, plenaries, practicalData, presentationData, rsvpData, type JoinUrls } from './card-models';
-import { renderHeadcount, renderPractical, renderPresentation, renderRsvp, type AdaptiveCardJson, type CardLanguage } from './cards/render-card';
+import { headcountData, plenaries, practicalData, presentationData, rsvpData, slotsData, type JoinUrls } from './card-models';
+import { renderHeadcount, renderPractical, renderPresentation, renderRsvp, renderSlots, type AdaptiveCardJson, type CardLanguage } from './cards/render-card';
 
 export type MessageCard = { ok: true; card: AdaptiveCardJson } | { ok: false; reason: Texts };
 
@@ -23,7 +24,8 @@ function current(cohort: Cohort, meetingId: string, version: number): { ok: true
  * The card of a reminder as the cohort is when it goes out: today's head-count, today's answer.
  * A reminder the cohort has overtaken (the meeting called off or moved again) is not sent.
  */
-export function reminderCard(cohort: Cohort, reminder: Reminder, lang: CardLanguage, joinUrls: JoinUrls, now: Instant): MessageCard {
+export function reminderCard(cohort: Cohort, reminder: Reminder, lang: CardLanguage, joinUrls: JoinUrls, now: Instant, busy: readonly BusyTime[]): MessageCard {
+  if (reminder.kind === 'booking') return bookingReminderCard(cohort, reminder, lang, now, busy);
   const found = current(cohort, reminder.meetingId, reminder.meetingVersion);
   if (!found.ok) return found;
   const { meeting } = found;
@@ -51,4 +53,19 @@ export function announcementCard(cohort: Cohort, meetingId: string, meetingVersi
   if (!found.ok) return found;
   const sharedChat = userIds.length > 0 ? { userIds: [...userIds] } : null;
   return { ok: true, card: renderRsvp(rsvpData(cohort, found.meeting, '', 'da', joinUrls, { sharedChat }), 'da') };
+}
+
+const BOOKED: Texts = { da: 'ikke sendt: kommunen har allerede booket', en: 'not sent: the municipality has already booked' };
+
+/** The slots card itself, as the leader would get it by asking: booking is one press away. */
+function bookingReminderCard(cohort: Cohort, reminder: Reminder, lang: CardLanguage, now: Instant, busy: readonly BusyTime[]): MessageCard {
+  const recipient = reminder.recipient;
+  const municipality = recipient.role === 'participant' ? cohort.municipalities.find((m) => m.id === recipient.municipalityId) : undefined;
+  if (cohort.erasedAt !== null) return { ok: false, reason: ERASED };
+  if (municipality === undefined) return { ok: false, reason: SUPERSEDED };
+  if (activeBooking(cohort, reminder.meetingId, municipality.id)) return { ok: false, reason: BOOKED };
+  const meeting = individualMeeting(cohort, reminder.meetingId);
+  const offer = { cohort, meeting, booking: undefined, slots: offeredSlots(cohort, meeting.id, municipality.id, busy, toLocal(now)) };
+  const phoneKnown = municipality.participants.some((p) => p.contact && p.person?.phone);
+  return { ok: true, card: renderSlots(slotsData(offer, municipality, lang, null, phoneKnown), lang) };
 }

@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationParameters, type ConversationReference as BotReference, type TurnContext } from 'botbuilder';
 import type { Clock } from '../src/app/clock';
 import { joinUrls } from '../src/app/join-urls';
+import type { BusyTime } from '../src/domain/slots';
 import type { Change, Outcome } from '../src/outbox/change';
 import type { Sender } from '../src/outbox/sender';
 import { dropConversation, saveConversation, type ConversationReference } from '../src/reach/conversation-references';
@@ -20,6 +21,8 @@ export interface TeamsSenderDeps {
   store: CohortStore;
   db: Executor;
   clock: Clock;
+  /** The advisors' busy time, for the slots a booking reminder offers. */
+  busy(cohortId: string): Promise<BusyTime[]>;
   /** Shared by every conversation: Teams' limit per bot and tenant. */
   pace: SendPace;
   /** Local mode writes only to an Emulator on this machine, never to a host a request named. */
@@ -86,7 +89,8 @@ async function render(deps: TeamsSenderDeps, { content, to }: TeamsMessageState)
     return announcementCard(stored.cohort, content.meetingId, content.meetingVersion, userIds, links);
   }
   const locale = to.kind === 'chat' ? to.conversation.locale : to.kind === 'new_chat' ? to.locale : null;
-  return reminderCard(stored.cohort, content.reminder, languageOf(locale), links, deps.clock.now());
+  const busy = content.reminder.kind === 'booking' ? await deps.busy(cohortId) : [];
+  return reminderCard(stored.cohort, content.reminder, languageOf(locale), links, deps.clock.now(), busy);
 }
 
 interface Sent {

@@ -92,10 +92,26 @@ export interface StatusMeetingData {
   presentations: PresentationRowData[];
 }
 
+/** A municipality's booking of an individual meeting, as the advisors see it. */
+export interface BookingRowData {
+  municipalityName: string;
+  /** "tirsdag 25. april kl. 9.00"; null while the municipality has not booked. */
+  bookedText: string | null;
+}
+
+/** An individual meeting on the status card: every municipality, booked or not. */
+export interface StatusIndividualData {
+  /** "Forberedende møde" / "Preparatory meeting". */
+  title: string;
+  rows: BookingRowData[];
+}
+
 /** For advisors: the cohort's coming meetings at a glance. Carries no dietary notes. */
 export interface StatusCardData {
   cohortName: string;
   meetings: StatusMeetingData[];
+  /** The individual meetings, each with every municipality's booking. */
+  individual: StatusIndividualData[];
 }
 
 export interface RsvpCardData {
@@ -169,12 +185,63 @@ export interface NotInCohortCardData {
   contacts: ContactData[];
 }
 
+/** An individual meeting as the booking cards name it. */
+export interface IndividualMeetingData {
+  cohortId: string;
+  meetingId: string;
+  /** "Forberedende møde" / "Opfølgning". */
+  title: string;
+  kind: 'preparatory' | 'followup';
+  /** A Teams meeting or a phone call. */
+  form: 'virtual' | 'phone';
+  /** "1 time" / "1 hour". */
+  durationText: string;
+}
+
+export interface SlotChoiceData {
+  /** The slot's start, `YYYY-MM-DDTHH:MM` Copenhagen time: the value the card sends back. */
+  start: string;
+  /** "tirsdag 25. april 2023 kl. 9.00–10.00". */
+  label: string;
+  /** Matches the municipality's registration wish (shown first, marked). */
+  wished: boolean;
+}
+
+/** A leader picks (or changes) the municipality's slot; the choices come already ordered. */
+export interface SlotsCardData {
+  meeting: IndividualMeetingData;
+  municipalityId: string;
+  municipalityName: string;
+  /** The municipality's current booking, e.g. "tirsdag 25. april 2023 kl. 9.00–10.00"; null when none. */
+  currentText: string | null;
+  choices: SlotChoiceData[];
+  /** A phone call with no number known: the card asks for one (input `phone`). */
+  askPhone: boolean;
+  /** Why the card came back instead of a confirmation: the slot was just taken, or is no longer offered. */
+  notice: 'taken' | 'not_offered' | null;
+}
+
+/** After booking: when, how, and the way to change or cancel. */
+export interface SlotBookedCardData {
+  meeting: IndividualMeetingData;
+  municipalityId: string;
+  municipalityName: string;
+  /** "tirsdag 25. april 2023 kl. 9.00–10.00". */
+  whenText: string;
+  /** The number the advisor calls (follow-up); null for a Teams meeting. */
+  phone: string | null;
+  /** Just booked or moved from this card (a thank-you line), or shown again later. */
+  confirmation: boolean;
+  /** Cancelled from this card: the card says so and offers to book again. */
+  cancelled: boolean;
+}
+
 /** Every verb a card sends; the bot registers one handler per verb. */
-export const CARD_VERBS = ['rsvp', 'presentation', 'meetings', 'help', 'status', 'refresh'] as const;
+export const CARD_VERBS = ['rsvp', 'presentation', 'meetings', 'help', 'status', 'refresh', 'slots', 'bookSlot', 'cancelSlot'] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 /** Ids of the inputs whose values Teams merges into the action data. */
-export const CARD_INPUT_IDS = { dietaryNote: 'dietaryNote', presentationLink: 'presentationLink' } as const;
+export const CARD_INPUT_IDS = { dietaryNote: 'dietaryNote', presentationLink: 'presentationLink', slot: 'slot', phone: 'phone' } as const;
 
 /** Action data carries ids only: the server reloads state and knows who clicked. */
 export interface RsvpActionData {
@@ -196,4 +263,11 @@ export interface RefreshActionData {
   cohortId: string;
   meetingId: string;
   municipalityId?: string;
+}
+
+/** `slots` (show the choices again), `bookSlot` (with inputs `slot` and `phone`) and `cancelSlot`. */
+export interface SlotActionData {
+  cohortId: string;
+  meetingId: string;
+  municipalityId: string;
 }

@@ -3,7 +3,9 @@
  * sentences around a number or a value, where word order and plurals differ between languages.
  */
 import type { PresentationStatus, RsvpAnswer } from '../../src/domain/cohort';
-import type { CardLanguage, CardRole } from './card-data';
+import type { CardLanguage, CardRole, IndividualMeetingData, SlotsCardData } from './card-data';
+
+type SlotNotice = NonNullable<SlotsCardData['notice']>;
 
 const da = {
   labels: {
@@ -19,6 +21,7 @@ const da = {
       placeLater: 'oplyses senere',
       join: 'Deltag i mødet',
       cancelled: 'Mødet er aflyst.',
+      municipality: 'Kommune',
     },
     answers: {
       in_person: 'Jeg kommer',
@@ -43,7 +46,7 @@ const da = {
         advisor:
           'Du er rådgiver. Jeg viser dig tilmeldinger, forplejning og status for oplæg, og jeg minder deltagerne om møder og oplæg.',
         leader:
-          'Du er tovholder for din kommune. Jeg minder dig om møder og jeres oplæg, du kan svare her, om du kommer, og senere kan du booke jeres individuelle møder her.',
+          'Du er tovholder for din kommune. Jeg minder dig om møder og jeres oplæg, du kan svare her, om du kommer, og du booker kommunens forberedende møde og opfølgning her.',
         participant: 'Jeg minder dig om møderne og jeres oplæg, og du kan svare her, om du kommer.',
       } satisfies Record<CardRole, string>,
     },
@@ -56,7 +59,10 @@ const da = {
       statusDoes: 'tilmeldinger og oplæg for gruppeforløbet',
       helpCommand: 'hjælp',
       helpDoes: 'denne oversigt',
-      bookingLater: 'Senere kan tovholderne også booke kommunens individuelle møder her.',
+      preparatoryCommand: 'forberedelse',
+      preparatoryDoes: 'book kommunens forberedende møde',
+      followupCommand: 'opfølgning',
+      followupDoes: 'book kommunens opfølgningsopkald i januar',
     },
     meetings: {
       heading: 'Mine kommende møder',
@@ -69,6 +75,7 @@ const da = {
       presentations: 'Oplæg',
       openLink: 'åbn',
       refresh: 'Opdater',
+      notBooked: 'Ikke booket',
     },
     rsvp: {
       notAnswered: 'Du har ikke svaret endnu.',
@@ -79,7 +86,6 @@ const da = {
     },
     presentation: {
       heading: 'Påmindelse: jeres oplæg',
-      municipality: 'Kommune',
       themes: 'Temaer',
       prepare: 'Det skal I forberede',
       inPreparation: 'Vi er i gang',
@@ -103,6 +109,40 @@ const da = {
       planJourney: 'Find vej',
       contactsIntro: 'Spørgsmål? Kontakt rådgiverne:',
     },
+    slots: {
+      headings: {
+        preparatory: 'Book jeres forberedende møde',
+        followup: 'Book opfølgningen (telefon)',
+      } satisfies Record<IndividualMeetingData['kind'], string>,
+      duration: 'Varighed',
+      form: 'Form',
+      forms: {
+        virtual: 'Teams-møde',
+        phone: 'Telefonopkald',
+      } satisfies Record<IndividualMeetingData['form'], string>,
+      notices: {
+        taken: 'Tiden blev lige taget af en anden kommune – vælg en af de ledige tider herunder.',
+        not_offered: 'Den tid kan ikke længere vælges – vælg en af de ledige tider herunder.',
+      } satisfies Record<SlotNotice, string>,
+      empty: 'Der er ingen ledige tider lige nu. Kontakt rådgiverne.',
+      choiceLabel: 'Vælg en tid',
+      choiceError: 'Vælg en af tiderne.',
+      phoneLabel: 'Telefonnummer, vi skal ringe til',
+      phonePlaceholder: 'Fx +45 12 34 56 78',
+      phoneError: 'Skriv det telefonnummer, vi skal ringe til.',
+      book: 'Book tiden',
+      move: 'Flyt til denne tid',
+      cancel: 'Aflys',
+    },
+    slotBooked: {
+      booked: 'Booket!',
+      yourTime: 'Jeres tid',
+      cancelled: 'Tiden er aflyst.',
+      teamsInvite: 'Invitationen med Teams-linket kommer i Outlook.',
+      pickAnother: 'Vælg en anden tid',
+      cancel: 'Aflys tiden',
+      bookNew: 'Book en ny tid',
+    },
     error: {
       heading: 'Det gik ikke',
       contactsIntro: 'Brug for hjælp? Kontakt rådgiverne:',
@@ -125,6 +165,10 @@ const da = {
     dateTime: (dateText: string, timeText: string) => `${dateText} kl. ${timeText}`,
     statusOf: (cohortName: string) => `Status: ${cohortName}`,
     cateringTotal: (n: number) => `I alt til forplejning: ${n}`,
+    currentBooking: (whenText: string) => `I har booket: ${whenText}`,
+    wishedSlot: (label: string) => `★ ${label} (jeres ønske)`,
+    phoneCall: (phone: string | null) => (phone === null ? 'Rådgiveren ringer til jer.' : `Rådgiveren ringer til ${phone}.`),
+    bookedCount: (n: number, total: number) => `${n} af ${total} har booket`,
   },
 };
 
@@ -147,6 +191,7 @@ const en: CardTexts = {
       placeLater: 'to be announced',
       join: 'Join the meeting',
       cancelled: 'The meeting is cancelled.',
+      municipality: 'Municipality',
     },
     answers: {
       in_person: "I'm coming",
@@ -171,7 +216,7 @@ const en: CardTexts = {
         advisor:
           'You are an advisor. I show you RSVPs, catering and presentation status, and I remind the participants of meetings and presentations.',
         leader:
-          "You are your municipality's lead contact. I remind you of meetings and your presentations, you can tell me here whether you're coming, and later you can book your individual meetings here.",
+          "You are your municipality's lead contact. I remind you of meetings and your presentations, you can tell me here whether you're coming, and you book your municipality's preparatory meeting and follow-up here.",
         participant: "I remind you of the meetings and your presentations, and you can tell me here whether you're coming.",
       },
     },
@@ -184,7 +229,10 @@ const en: CardTexts = {
       statusDoes: 'RSVPs and presentations for the group programme',
       helpCommand: 'help',
       helpDoes: 'this overview',
-      bookingLater: "Later, lead contacts will also book their municipality's individual meetings here.",
+      preparatoryCommand: 'preparation',
+      preparatoryDoes: "book your municipality's preparatory meeting",
+      followupCommand: 'follow-up',
+      followupDoes: "book your municipality's follow-up call in January",
     },
     meetings: {
       heading: 'My coming meetings',
@@ -197,6 +245,7 @@ const en: CardTexts = {
       presentations: 'Presentations',
       openLink: 'open',
       refresh: 'Refresh',
+      notBooked: 'Not booked',
     },
     rsvp: {
       notAnswered: "You haven't answered yet.",
@@ -207,7 +256,6 @@ const en: CardTexts = {
     },
     presentation: {
       heading: 'Reminder: your presentation',
-      municipality: 'Municipality',
       themes: 'Themes',
       prepare: 'What to prepare',
       inPreparation: "We're working on it",
@@ -231,6 +279,40 @@ const en: CardTexts = {
       planJourney: 'Plan your journey',
       contactsIntro: 'Questions? Contact the advisors:',
     },
+    slots: {
+      headings: {
+        preparatory: 'Book your preparatory meeting',
+        followup: 'Book the follow-up (phone)',
+      },
+      duration: 'Duration',
+      form: 'Format',
+      forms: {
+        virtual: 'Teams meeting',
+        phone: 'Phone call',
+      },
+      notices: {
+        taken: 'The time was just taken by another municipality – please pick one of the free times below.',
+        not_offered: 'That time can no longer be chosen – please pick one of the free times below.',
+      },
+      empty: 'There are no free times right now. Please contact the advisors.',
+      choiceLabel: 'Pick a time',
+      choiceError: 'Please pick one of the times.',
+      phoneLabel: 'Phone number to call',
+      phonePlaceholder: 'E.g. +45 12 34 56 78',
+      phoneError: 'Please give the phone number to call.',
+      book: 'Book this time',
+      move: 'Move to this time',
+      cancel: 'Cancel',
+    },
+    slotBooked: {
+      booked: 'Booked!',
+      yourTime: 'Your booking',
+      cancelled: 'The booking is cancelled.',
+      teamsInvite: 'The invitation with the Teams link will arrive in Outlook.',
+      pickAnother: 'Pick another time',
+      cancel: 'Cancel the booking',
+      bookNew: 'Book a new time',
+    },
     error: {
       heading: "That didn't work",
       contactsIntro: 'Need help? Contact the advisors:',
@@ -253,6 +335,10 @@ const en: CardTexts = {
     dateTime: (dateText, timeText) => `${dateText}, ${timeText}`,
     statusOf: (cohortName) => `Status: ${cohortName}`,
     cateringTotal: (n) => `Total for catering: ${n}`,
+    currentBooking: (whenText) => `Your booking: ${whenText}`,
+    wishedSlot: (label) => `★ ${label} (your wish)`,
+    phoneCall: (phone) => (phone === null ? 'The advisor will call you.' : `The advisor will call ${phone}.`),
+    bookedCount: (n, total) => `${n} of ${total} booked`,
   },
 };
 

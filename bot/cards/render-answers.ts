@@ -55,7 +55,7 @@ function presentationFacts(data: PresentationCardData, t: CardLabels) {
   return [
     { title: t.common.meeting, value: data.meeting.title },
     { title: t.common.date, value: data.meeting.dateText },
-    { title: t.presentation.municipality, value: data.municipalityName },
+    { title: t.common.municipality, value: data.municipalityName },
     ...themes,
     { title: t.common.status, value: t.presentationStatus[data.status] },
   ];

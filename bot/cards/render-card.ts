@@ -9,4 +9,5 @@ export * from './card-data';
 export { renderError, renderHelp, renderNotInCohort, renderWelcome } from './render-commands';
 export { renderMeetings, renderStatus } from './render-overviews';
 export { renderPresentation, renderRsvp } from './render-answers';
+export { renderSlotBooked, renderSlots } from './render-booking';
 export { renderHeadcount, renderPractical } from './render-notices';

@@ -28,6 +28,12 @@ function commands(role: CardRole, lang: CardLanguage) {
   return [
     { title: h.meetingsCommand, value: h.meetingsDoes },
     ...(role === 'advisor' ? [{ title: h.statusCommand, value: h.statusDoes }] : []),
+    ...(role === 'leader'
+      ? [
+          { title: h.preparatoryCommand, value: h.preparatoryDoes },
+          { title: h.followupCommand, value: h.followupDoes },
+        ]
+      : []),
     { title: h.helpCommand, value: h.helpDoes },
   ];
 }
@@ -36,8 +42,6 @@ export function renderHelp(data: HelpCardData, lang: CardLanguage): AdaptiveCard
   return help({
     t: CARD_TEXTS[lang].labels,
     commands: commands(data.role, lang),
-    // Participants cannot book; the line would promise them something that is not theirs.
-    showBookingLater: data.role !== 'participant',
     isAdvisor: data.role === 'advisor',
   });
 }

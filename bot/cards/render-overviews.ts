@@ -1,6 +1,16 @@
-/** The list cards: a person's coming meetings, and the advisors' status of a cohort. */
+/** The list cards: a person's coming meetings, and the advisors' status of a cohort and its bookings. */
 import type { PresentationStatus } from '../../src/domain/cohort';
-import type { CardLanguage, MeetingsCardItem, MeetingsCardData, MyAnswerData, PresentationRowData, StatusCardData, StatusMeetingData } from './card-data';
+import type {
+  BookingRowData,
+  CardLanguage,
+  MeetingsCardItem,
+  MeetingsCardData,
+  MyAnswerData,
+  PresentationRowData,
+  StatusCardData,
+  StatusIndividualData,
+  StatusMeetingData,
+} from './card-data';
 import { CARD_TEXTS, type CardLabels, type CardPhrases } from './card-texts';
 import { attendanceFacts, joinLink, placeText } from './card-views';
 import { cardTemplate, type AdaptiveCardJson } from './expand-template';
@@ -77,12 +87,31 @@ function statusItem(item: StatusMeetingData, t: CardLabels, p: CardPhrases) {
   };
 }
 
+/** A municipality that has not booked stands out, as one that has not begun its presentation does. */
+function bookingRow(row: BookingRowData, t: CardLabels) {
+  return {
+    municipalityName: row.municipalityName,
+    bookedText: row.bookedText ?? t.status.notBooked,
+    color: row.bookedText === null ? 'Attention' : 'Default',
+  };
+}
+
+function individualItem(item: StatusIndividualData, t: CardLabels, p: CardPhrases) {
+  const booked = item.rows.filter((row) => row.bookedText !== null).length;
+  return {
+    title: item.title,
+    bookedCountText: p.bookedCount(booked, item.rows.length),
+    rows: item.rows.map((row) => bookingRow(row, t)),
+  };
+}
+
 export function renderStatus(data: StatusCardData, lang: CardLanguage): AdaptiveCardJson {
   const { labels: t, phrases: p } = CARD_TEXTS[lang];
   return status({
     t,
     heading: p.statusOf(data.cohortName),
-    isEmpty: data.meetings.length === 0,
+    isEmpty: data.meetings.length === 0 && data.individual.length === 0,
     items: data.meetings.map((item) => statusItem(item, t, p)),
+    individual: data.individual.map((item) => individualItem(item, t, p)),
   });
 }

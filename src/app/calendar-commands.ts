@@ -1,5 +1,5 @@
 import { bookCohort, cancelMeeting, reinstateMeeting } from '../domain/booking';
-import type { Cohort, PlenaryMeeting } from '../domain/cohort';
+import type { Cohort, Meeting, PlenaryMeeting } from '../domain/cohort';
 import { DomainError } from '../domain/errors';
 import type { LocalDateTime } from '../domain/local-time';
 import { movePlenary } from '../domain/move-meeting';
@@ -12,6 +12,16 @@ export function plenaryByKey(cohort: Cohort, key: string): PlenaryMeeting {
   if (!meeting || meeting.kind !== 'plenary') {
     const keys = cohort.meetings.filter((m) => m.kind === 'plenary').map((m) => m.key).join(', ');
     throw new DomainError('unknown_meeting', { da: `Intet fællesmøde hedder "${key}"; vælg mellem ${keys}.`, en: `No plenary meeting is called "${key}"; choose from ${keys}.` }, 'meeting');
+  }
+  return meeting;
+}
+
+/** Any meeting of the cohort by its key in the document (`forberedende`, `opstart`, …). */
+export function meetingByKey(cohort: Cohort, key: string): Meeting {
+  const meeting = cohort.meetings.find((m) => m.key === key);
+  if (!meeting) {
+    const keys = cohort.meetings.map((m) => m.key).join(', ');
+    throw new DomainError('unknown_meeting', { da: `Intet møde hedder "${key}"; vælg mellem ${keys}.`, en: `No meeting is called "${key}"; choose from ${keys}.` }, 'meeting');
   }
   return meeting;
 }

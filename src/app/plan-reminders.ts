@@ -1,4 +1,4 @@
-import type { Cohort, Participant, Person, PlenaryMeeting } from '../domain/cohort';
+import type { Cohort, Meeting, Participant, Person } from '../domain/cohort';
 import type { Texts } from '../domain/errors';
 import { toLocal } from '../domain/local-time';
 import { erased } from '../domain/cohort-rules';
@@ -12,7 +12,7 @@ import { teamChannel } from '../reach/team-channels';
 import type { CohortStore } from '../store/cohort-store';
 import type { Executor } from '../store/schema';
 import { inTransaction } from '../store/transaction';
-import { plenaryByKey } from './calendar-commands';
+import { meetingByKey } from './calendar-commands';
 import type { Clock } from './clock';
 import { loadCohort } from './load-cohort';
 import { cohortTeamRoster, memberObjectId } from './team-roster';
@@ -33,6 +33,7 @@ const KIND_WORDS: Record<Reminder['kind'], Texts> = {
   moved: { da: 'Mødet er flyttet', en: 'Meeting moved' },
   headcount: { da: 'Endeligt antal til forplejning', en: 'Final catering head-count' },
   practical: { da: 'Praktisk information', en: 'Practical information' },
+  booking: { da: 'Påmindelse om at booke', en: 'Booking reminder' },
 };
 
 interface Addressee {
@@ -50,7 +51,7 @@ function addresseeOf(cohort: Cohort, reminder: Reminder): Addressee | null {
   return participant?.person ? { person: participant.person, participant } : null;
 }
 
-function label(reminder: Reminder, meeting: PlenaryMeeting, person: Person): Texts {
+function label(reminder: Reminder, meeting: Meeting, person: Person): Texts {
   const kind = KIND_WORDS[reminder.kind];
   return { da: `${kind.da} til ${person.name}: ${meeting.title.da}`, en: `${kind.en} to ${person.name}: ${meeting.title.en}` };
 }
@@ -75,7 +76,7 @@ async function teamsDestination(db: Executor, cohortId: string, person: Person):
  */
 async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder): Promise<DesiredObject | null> {
   const addressee = addresseeOf(cohort, reminder);
-  const meeting = cohort.meetings.find((m): m is PlenaryMeeting => m.id === reminder.meetingId && m.kind === 'plenary');
+  const meeting = cohort.meetings.find((m) => m.id === reminder.meetingId);
   if (addressee === null || meeting === undefined) return null;
   const objectKey = reminderObjectKey(reminder);
   const base = { objectKey, cohortId: cohort.id, label: label(reminder, meeting, addressee.person) };
@@ -86,7 +87,7 @@ async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder)
   }
   const organizer = cohort.booking?.organizer ?? deps.organizer;
   const asksForAnswer = reminder.kind === 'rsvp' || reminder.kind === 'moved';
-  if (!asksForAnswer || addressee.participant === null || deps.links === null || organizer === null) return null;
+  if (!asksForAnswer || meeting.kind !== 'plenary' || addressee.participant === null || deps.links === null || organizer === null) return null;
   const link = signRsvpLink({ ...deps.links, clock: deps.clock }, cohort, addressee.participant, meeting, null);
   return { ...base, kind: MAIL_KIND, target: organizer, state: rsvpMailState(cohort, meeting, addressee.person, objectKey, link.url) };
 }
@@ -109,7 +110,7 @@ export async function planReminders(deps: ReminderDeps): Promise<{ recorded: num
 export async function remindNow(deps: ReminderDeps, cohortId: string, meetingKey: string, kind: ReminderKind): Promise<{ recorded: number; recipients: number }> {
   const { cohort } = await loadCohort(deps.store, cohortId);
   if (cohort.erasedAt) throw erased();
-  const meeting = plenaryByKey(cohort, meetingKey);
+  const meeting = meetingByKey(cohort, meetingKey);
   const reminders = remindersNow(cohort, meeting.id, kind, toLocal(deps.clock.now()));
   return { recorded: await recordReminders(deps, cohort, reminders), recipients: reminders.length };
 }

@@ -1,5 +1,6 @@
 import { CALENDAR_EVENT_KIND } from '../calendar/event-state';
 import { plannedEvents } from '../calendar/plan-events';
+import { plannedSlotEvents } from '../calendar/plan-slot-events';
 import type { Cohort } from '../domain/cohort';
 import type { Instant } from '../domain/local-time';
 import { recordDesired } from '../outbox/record-desired';
@@ -11,7 +12,7 @@ import type { Executor } from '../store/schema';
  * ever booked. Returns how many events got a new version.
  */
 export async function recordCalendar(trx: Executor, cohort: Cohort, now: Instant): Promise<number> {
-  const planned = plannedEvents(cohort);
+  const planned = [...plannedEvents(cohort), ...plannedSlotEvents(cohort)];
   if (planned.length === 0) return 0;
   const rows = await trx
     .selectFrom('outbox_objects')

@@ -1,4 +1,4 @@
-import type { Cohort, PlenaryMeeting } from '../domain/cohort';
+import type { Cohort, IndividualMeeting, Municipality, PlenaryMeeting, SlotBooking } from '../domain/cohort';
 
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -41,4 +41,17 @@ export function eventBodyHtml(cohort: Cohort, meeting: PlenaryMeeting): string {
     practical(meeting),
     advisors(cohort),
   ].join('');
+}
+
+/**
+ * The individual meeting's invitation: a Teams meeting for the preparatory meeting, a phone call
+ * for the follow-up with the number the advisor will call. Like the plenaries', it names no time.
+ */
+export function slotEventBodyHtml(cohort: Cohort, meeting: IndividualMeeting, municipality: Municipality, booking: SlotBooking): string {
+  const how =
+    meeting.form === 'phone'
+      ? `<p>Rådgiveren ringer til ${escape(municipality.name)} på ${escape(booking.phone ?? '')}.</p>`
+      : '<p>Mødet holdes i Microsoft Teams; linket står i invitationen.</p>';
+  const themes = meeting.themes.length > 0 ? `<h3>Tema</h3>${list(meeting.themes)}` : '';
+  return [`<p>${escape(meeting.title.da)} med ${escape(municipality.name)} i gruppeforløbet ${escape(cohort.name)}.</p>`, how, themes, advisors(cohort)].join('');
 }

@@ -14,6 +14,7 @@ export type Command =
   | { name: 'answers'; id: string }
   | { name: 'reach'; id: string; install: boolean }
   | { name: 'team'; id: string; teamId: string }
+  | { name: 'team-create'; id: string; teamName: string | null }
   | { name: 'book'; id: string; organizer: string | null }
   | { name: 'move'; id: string; meeting: string; start: string }
   | { name: 'cancel'; id: string; meeting: string }
@@ -22,6 +23,7 @@ export type Command =
   | { name: 'revoke'; linkId: string }
   | { name: 'invite'; id: string; meeting: string }
   | { name: 'remind'; id: string; meeting: string; kind: ReminderKind }
+  | { name: 'announce'; id: string; meeting: string }
   | { name: 'help' };
 
 export type Parsed = Command | { name: 'usage'; problem: Texts };
@@ -33,6 +35,7 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; short
   book: { organizer: { type: 'string' } },
   link: { days: { type: 'string' } },
   reach: { install: { type: 'boolean' } },
+  team: { create: { type: 'boolean' }, name: { type: 'string' } },
 };
 
 /** A team's id is its Microsoft 365 group's object id. */
@@ -40,6 +43,15 @@ const TEAM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** A link lives at most a year: long enough for the whole programme, short enough to be forgotten safely. */
 const MAX_LINK_DAYS = 366;
+
+/** `team ID --create [--name NAVN]`: the product creates the cohort's team instead of linking one. */
+function teamCreate(positionals: readonly string[], create: boolean, name: string | boolean | undefined): Parsed {
+  if (!create) return usageProblem('--name bruges kun sammen med --create.', '--name goes only with --create.');
+  if (positionals.length !== 1) return usageProblem('Brug: team ID --create [--name NAVN] (uden TEAM-ID)', 'Usage: team ID --create [--name NAME] (no TEAM-ID)');
+  const teamName = typeof name === 'string' ? name.trim() : null;
+  if (teamName === '') return usageProblem('--name må ikke være tomt.', '--name must not be empty.');
+  return { name: 'team-create', id: positionals[0]!, teamName };
+}
 
 /** The words after `npm run cohort --`, as one command; anything else is a usage problem. */
 export function parseCohortArgs(argv: readonly string[]): Parsed {
@@ -72,6 +84,7 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
     case 'reach':
       return one({ da: 'ID', en: 'ID' }, (id) => ({ name, id, install: values.install === true }));
     case 'team': {
+      if (values.create === true || values.name !== undefined) return teamCreate(positionals, values.create === true, values.name);
       const teamId = positionals[1]?.trim();
       if (positionals.length === 2 && teamId !== undefined && !TEAM_ID.test(teamId)) {
         return usageProblem(`"${teamId}" er ikke et team-id (teamets gruppe-id, en GUID).`, `"${teamId}" is not a team id (the team's group id, a GUID).`);
@@ -83,6 +96,8 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
     case 'move':
       return between(3, 3, 'ID MØDE/MEETING ÅÅÅÅ-MM-DDTTT:MM', ([id, meeting, start]) => ({ name, id: id!, meeting: meeting!, start: start! }));
     case 'invite':
+      return between(2, 2, 'ID MØDE/MEETING', ([id, meeting]) => ({ name, id: id!, meeting: meeting! }));
+    case 'announce':
       return between(2, 2, 'ID MØDE/MEETING', ([id, meeting]) => ({ name, id: id!, meeting: meeting! }));
     case 'remind': {
       const kind = positionals[2];

@@ -47,8 +47,10 @@ export function usageText(problem?: Texts): string {
     '                           Make a signed RSVP link for one participant and one plenary (valid until the meeting, or N days).',
     '  invite ID MØDE           Send tilmeldingsmails med et personligt link til dem, der kun nås via e-mail.',
     '                           Send RSVP mails with a personal link to those reached by e-mail only.',
-    '  remind ID MØDE SLAGS     Send en påmindelse nu (presentation, rsvp, moved, headcount, practical) til dem, den gælder.',
+    '  remind ID MØDE SLAGS     Send en påmindelse nu (presentation, rsvp, moved, headcount, practical, booking) til dem, den gælder.',
     '                           Send a reminder now to those it concerns; the server delivers it (Teams, else e-mail).',
+    '  announce ID MØDE         Del mødets tilmeldingskort i gruppeforløbets team (kanalen General); hver ser sit eget svar.',
+    "                           Share the meeting's RSVP card in the cohort team's General channel; each sees their own answer.",
     '  revoke LINK-ID           Spær et link, så det ikke længere kan bruges.',
     '                           Revoke a link so it can no longer be used.',
     '  reach ID [--install]     Vis hvordan hver deltager nås: Teams (personlig chat), afventer, kun e-mail.',
@@ -56,6 +58,9 @@ export function usageText(problem?: Texts): string {
     '                           --install: installér appen i Teams for alle deltagere / install the app in Teams for every participant.',
     '  team ID TEAM-ID          Knyt et eksisterende Teams-team til gruppeforløbet, installér appen der, og læs medlemmerne.',
     '                           Link an existing Teams team to the cohort, install the app there, and read its members.',
+    '  team ID --create [--name NAVN]',
+    '                           Opret et Teams-team til gruppeforløbet med arrangøren som ejer, og knyt det som ovenfor (aldrig to).',
+    '                           Create a Teams team for the cohort, owned by the organiser, and link it as above (never two).',
     '',
     'Dokumentet / the document: docs/cohort-document.md',
   ];
@@ -264,6 +269,49 @@ export function teamText(id: string, teamId: string, status: ObjectStatus | null
   return head + before + both({ da: `Appen er installeret i teamet; ${members} medlem(mer) læst.`, en: `The app is installed in the team; ${members} member(s) read.` });
 }
 
+export function noTenantTeamText(): string {
+  return both({
+    da: 'Et team kan kun oprettes forbundet til Microsoft 365 (AAD_APP_TENANT_ID er ikke sat); intet er bestilt.',
+    en: 'A team can only be created when connected to Microsoft 365 (AAD_APP_TENANT_ID is not set); nothing was requested.',
+  });
+}
+
+/** How `team --create` went so far: the one team asked for, and what Teams said; the link and the app follow in teamText. */
+export interface TeamCreated {
+  state: { displayName: string; owner: string };
+  /** The cohort had asked for its team before: the name first asked for stays. */
+  again: boolean;
+  /** A team was made for the cohort before this run. */
+  existed: boolean;
+  /** `--name` as given this time. */
+  askedName: string | null;
+  status: ObjectStatus | null;
+}
+
+/** The created team: made, being made (the command links it when run again), or refused and why; nothing linked unless made. */
+export function createdTeamText(id: string, created: TeamCreated): string {
+  const { state, status } = created;
+  const name = `"${state.displayName}"`;
+  const kept = created.again && created.askedName !== null && created.askedName !== state.displayName
+    ? both({ da: `Teamet beholder navnet ${name}, som det først blev bestilt med.`, en: `The team keeps the name ${name} it was first requested with.` })
+    : '';
+  if (status?.state === 'failed') {
+    return kept + both({ da: `Teamet ${name} kunne ikke oprettes; intet er knyttet til ${id}:`, en: `The team ${name} could not be created; nothing is linked to ${id}:` }) + `    ${status.reason ?? ''}\n`;
+  }
+  if (status?.state !== 'sent') {
+    const reason = status?.reason ? `    ${status.reason}\n` : '';
+    return kept + both({
+      da: `Teamet ${name} er ved at blive oprettet i Microsoft Teams; kør kommandoen igen om lidt for at knytte det til ${id}.`,
+      en: `The team ${name} is being set up in Microsoft Teams; run the command again shortly to link it to ${id}.`,
+    }) + reason;
+  }
+  const head = created.existed
+    ? both({ da: `${id} har allerede sit team ${name}; der er ikke oprettet et nyt.`, en: `${id} already has its team ${name}; no new one was created.` })
+    : both({ da: `Teamet ${name} er oprettet i Microsoft Teams med ${state.owner} som ejer.`, en: `The team ${name} is created in Microsoft Teams with ${state.owner} as owner.` });
+  const link = status.details?.fields.webUrl ? `    Teams: ${status.details.fields.webUrl}\n` : '';
+  return kept + head + link;
+}
+
 /**
  * What `invite` did: with a tenant, how many mails went and which failed and why; in local mode,
  * how many were recorded with a link, and that nothing is sent.
@@ -299,4 +347,13 @@ export function remindText(id: string, meetingKey: string, outcome: { recorded: 
     da: `${outcome.recorded} påmindelser om ${meetingKey} er lagt i udbakken; serveren sender dem.${left > 0 ? ` ${left} er allerede sendt i dag eller kan ikke nås endnu.` : ''}`,
     en: `${outcome.recorded} reminders about ${meetingKey} are in the outbox; the server sends them.${left > 0 ? ` ${left} were sent today already or cannot be reached yet.` : ''}`,
   }) + '\n';
+}
+
+/** What `announce` recorded: the server posts it in the team's channel. */
+export function announceText(id: string, meetingKey: string, outcome: { recorded: boolean; members: number }): string {
+  return both(
+    outcome.recorded
+      ? { da: `Opslaget om ${meetingKey} i ${id} er lagt i udbakken; serveren poster det i teamets kanal, hvor ${outcome.members} medlemmer ser deres eget svar.`, en: `The post about ${meetingKey} in ${id} is in the outbox; the server posts it in the team's channel, where ${outcome.members} members see their own answer.` }
+      : { da: `${meetingKey} er allerede slået op for denne dato; intet er sendt igen.`, en: `${meetingKey} was already announced for this date; nothing was sent again.` },
+  ) + '\n';
 }

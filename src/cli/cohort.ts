@@ -26,11 +26,13 @@ import { parseLocalDateTime } from '../domain/local-time';
 import { parseCohortArgs, type Command } from './cohort-args';
 import type { LinkConfig } from '../config/config';
 import { LOCAL_LINKS, runLinkCommand } from './link-commands';
+import { createTeamCommand } from './team-create-command';
 import { linkSecret } from '../links/link-secret';
 import { mailsDelivered, recordRsvpMails } from '../app/invite-by-mail';
+import { announceMeeting } from '../app/announce-meeting';
 import { remindNow } from '../app/plan-reminders';
 import { MAIL_KIND } from '../reach/rsvp-mail';
-import { answersText, calendarText, inviteText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, remindText, retriedText, teamText, usageText } from './cohort-output';
+import { answersText, calendarText, inviteText, cohortTable, seriesText, deliveryText, plenaryDone, erasedText, exportedText, failureText, importedText, noTenantText, problemsText, reachText, announceText, remindText, retriedText, teamText, usageText } from './cohort-output';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 
@@ -137,6 +139,17 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
       io.out(teamText(command.id, command.teamId, status, connected, linked.replaced));
       return status?.state === 'failed' ? EXIT.failed : EXIT.ok;
     }
+    case 'team-create': {
+      const tenant = deps.tenant ?? deps.responses !== null;
+      const deliver = () => deliverNow(opened, command.id, io, deps);
+      const result = await createTeamCommand(command, { ...delivery, clock: deps.clock, newId: deps.newId, organizer: deps.organizer, tenant, deliver });
+      if ('err' in result) {
+        io.err(result.err);
+        return EXIT.failed;
+      }
+      io.out(result.out);
+      return result.failed ? EXIT.failed : EXIT.ok;
+    }
     case 'invite': {
       const mode = (deps.tenant ?? deps.responses !== null) ? 'tenant' : 'local';
       const links = deps.links ?? LOCAL_LINKS;
@@ -148,6 +161,9 @@ async function run(command: Exclude<Command, { name: 'help' }>, opened: Opened, 
       io.out(inviteText(command.id, command.meeting, recorded, delivered));
       return delivered !== null && delivered.failed.length > 0 ? EXIT.failed : EXIT.ok;
     }
+    case 'announce':
+      io.out(announceText(command.id, command.meeting, await announceMeeting({ store, db: opened.db, clock: deps.clock }, command.id, command.meeting)));
+      return EXIT.ok;
     case 'remind': {
       const links = deps.links ?? LOCAL_LINKS;
       const secret = await linkSecret(opened.db, links.secret, deps.clock);
@@ -220,7 +236,7 @@ async function runCalendar(command: CalendarCommand, change: ChangeDeps, io: Cli
 }
 
 /**
- * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | team | invite | remind | book | move | cancel | rebook | link | revoke`. Returns the exit code:
+ * `npm run cohort -- import | export | list | erase | outbox | retry | status | answers | reach | team | invite | remind | announce | book | move | cancel | rebook | link | revoke`. Returns the exit code:
  * 0 done, 2 a refused document or a wrong command line, 1 anything else (an unknown id, say).
  */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {

@@ -73,6 +73,7 @@ function demoBase(programme: ProgrammeTemplate, newId: NewId): Cohort {
     municipalities: DEMO_MUNICIPALITIES.map((m) => municipality(m.name, m.people, newId)),
     rsvps: [],
     presentations: [],
+    slotBookings: [],
     booking: null,
     erasedAt: null,
   };

@@ -83,6 +83,18 @@ export const notPlenary = (path: string, key: string) =>
     en: `"${key}" is an individual meeting; answers and presentations belong to the plenary meetings.`,
   });
 
+export const notIndividual = (path: string, key: string) =>
+  problem('not_an_individual_meeting', path, {
+    da: `"${key}" er et fællesmøde; tider bookes kun til de individuelle møder.`,
+    en: `"${key}" is a plenary meeting; slots are booked only for the individual meetings.`,
+  });
+
+export const slotTaken = (path: string, start: string) =>
+  problem('slot_taken', path, {
+    da: `Tiden ${start} er allerede booket af en anden kommune til samme møde.`,
+    en: `The slot ${start} is already booked by another municipality for the same meeting.`,
+  });
+
 export const unknownParticipant = (path: string, who: string) =>
   problem('unknown_participant', path, { da: `Deltageren ${who} findes ikke i dokumentet.`, en: `The participant ${who} is not in the document.` });
 

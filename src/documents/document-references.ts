@@ -1,4 +1,5 @@
-import type { Cohort, Meeting, PlenaryMeeting, Presentation, Rsvp } from '../domain/cohort';
+import type { NewId } from '../app/ids';
+import type { Cohort, IndividualMeeting, Meeting, PlenaryMeeting, Presentation, Rsvp, SlotBooking } from '../domain/cohort';
 import type { DomainError } from '../domain/errors';
 import { parseInstant, parseLocalDateTime } from '../domain/local-time';
 import { answerOptions } from '../domain/rsvp';
@@ -7,7 +8,9 @@ import {
   dietaryNoteNotOffered,
   duplicate,
   noPresentations,
+  notIndividual,
   notPlenary,
+  slotTaken,
   unknownMeeting,
   unknownMunicipality,
   unknownParticipant,
@@ -34,10 +37,13 @@ function lookups(doc: CohortDocument, cohort: Cohort) {
       if (!p.erased && !participants.has(normal(p.email))) participants.set(normal(p.email), id);
     }),
   );
+  const participant = (ref: ParticipantRef) => participants.get(typeof ref === 'string' ? normal(ref) : positionKey(ref.municipality, ref.position));
   return {
     meeting: (key: string): Meeting | undefined => cohort.meetings.find((m) => m.key === key),
     municipality: (name: string) => cohort.municipalities.find((m) => normal(m.name) === normal(name)),
-    participant: (ref: ParticipantRef) => participants.get(typeof ref === 'string' ? normal(ref) : positionKey(ref.municipality, ref.position)),
+    participant,
+    /** A slot is booked by a leader or an advisor; e-mail addresses are unique across both. */
+    booker: (ref: ParticipantRef) => participant(ref) ?? (typeof ref === 'string' ? cohort.advisors.find((a) => normal(a.email) === normal(ref))?.id : undefined),
   };
 }
 
@@ -109,11 +115,52 @@ function toPresentations(doc: CohortDocument, find: Lookups, valid: Valid, probl
   });
 }
 
-/** The document's answers and presentations as the domain's, with every dangling or misfitting reference reported. */
-export function crossReferences(doc: CohortDocument, cohort: Cohort, valid: Valid) {
+function individual(find: Lookups, key: string, path: string, problems: DomainError[]): IndividualMeeting | undefined {
+  const meeting = find.meeting(key);
+  if (meeting && meeting.kind !== 'plenary') return meeting;
+  problems.push(meeting ? notIndividual(path, key) : unknownMeeting(path, key));
+  return undefined;
+}
+
+/**
+ * A booking whose booker has left the cohort names nobody in the document; it gets an id that names
+ * nobody in the cohort either, so it exports the same way again.
+ */
+function toSlotBookings(doc: CohortDocument, find: Lookups, valid: Valid, newId: NewId, problems: DomainError[]): SlotBooking[] {
+  const seen = onlyOnce();
+  const held = onlyOnce();
+  return doc.slotBookings.flatMap((b, i) => {
+    const path = `slotBookings.${i}`;
+    const meeting = individual(find, b.meeting, `${path}.meeting`, problems);
+    const municipality = find.municipality(b.municipality);
+    if (!municipality) problems.push(unknownMunicipality(`${path}.municipality`, b.municipality));
+    const bookedBy = b.bookedBy === undefined ? newId() : find.booker(b.bookedBy);
+    if (b.bookedBy !== undefined && !bookedBy) problems.push(unknownParticipant(`${path}.bookedBy`, describeRef(b.bookedBy)));
+    if (!meeting || !municipality || !bookedBy) return [];
+    if (seen(meeting.key, municipality.id)) problems.push(duplicate(path, { da: 'En tid for samme kommune til samme møde', en: 'A slot of the same municipality for the same meeting' }));
+    else if (!b.cancelled && held(meeting.key, b.start)) problems.push(slotTaken(`${path}.start`, b.start));
+    return [
+      {
+        meetingId: meeting.id,
+        municipalityId: municipality.id,
+        start: valid(parseLocalDateTime, b.start, `${path}.start`),
+        phone: b.phone ?? null,
+        bookedBy,
+        bookedAt: valid(parseInstant, b.bookedAt, `${path}.bookedAt`),
+        version: b.version ?? 1,
+        generation: b.generation ?? 1,
+        cancelled: b.cancelled ?? false,
+      },
+    ];
+  });
+}
+
+/** The document's answers, presentations and slot bookings as the domain's, with every dangling or misfitting reference reported. */
+export function crossReferences(doc: CohortDocument, cohort: Cohort, valid: Valid, newId: NewId) {
   const problems: DomainError[] = [];
   const find = lookups(doc, cohort);
   const rsvps = toRsvps(doc, find, valid, problems);
   const presentations = toPresentations(doc, find, valid, problems);
-  return { rsvps, presentations, problems };
+  const slotBookings = toSlotBookings(doc, find, valid, newId, problems);
+  return { rsvps, presentations, slotBookings, problems };
 }

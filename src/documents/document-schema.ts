@@ -42,6 +42,12 @@ const settings = z
       .max(30)
       .default(DEFAULT_SETTINGS.rsvpReminderDays)
       .describe('Dage før fristen for forplejning (virtuelle møder: før mødet), hvor de, der ikke har svaret, spørges. / Days before the catering deadline (virtual meetings: before the meeting) when those who have not answered are asked.'),
+    slotBreakMinutes: z
+      .int()
+      .min(0)
+      .max(120)
+      .default(DEFAULT_SETTINGS.slotBreakMinutes)
+      .describe('Minutters pause mellem to tider til et individuelt møde, så rådgiveren får en pause mellem samtalerne. / Minutes between two slots of an individual meeting, so the advisor has a break between calls.'),
   })
   .describe('Indstillinger for gruppeforløbet. / The cohort\'s settings.');
 
@@ -107,7 +113,7 @@ const municipality = z
   })
   .describe('En deltagende kommune. / A participating municipality.');
 
-const meetingKey = slug().describe('Mødets nøgle, fx "opstart"; entydig i dokumentet, og svar og oplæg henviser til den. / The meeting\'s key, e.g. "opstart"; unique in the document, answers and presentations refer to it.');
+const meetingKey = slug().describe('Mødets nøgle, fx "opstart"; entydig i dokumentet, og svar, oplæg og tider henviser til den. / The meeting\'s key, e.g. "opstart"; unique in the document, answers, presentations and slots refer to it.');
 const titleAndThemes = {
   title: texts.describe('Mødets titel. / The meeting\'s title.'),
   themes: z.array(text(LONG_TEXT_MAX)).describe('Vejledende temaer for mødet. / Guiding themes of the meeting.'),
@@ -171,16 +177,15 @@ const individual = z
   })
   .describe('Et individuelt møde, som hver kommune booker i de tilbudte dage. / An individual meeting each municipality books within the offered days.');
 
+const participantByPosition = z
+  .strictObject({
+    municipality: text(NAME_MAX).describe('Kommunens navn. / The municipality\'s name.'),
+    position: z.int().min(1).describe('Deltagerens nummer i kommunens liste, fra 1. / The participant\'s position in the municipality\'s list, from 1.'),
+  })
+  .describe('Bruges, når persondata er slettet og der ikke er nogen adresse. / Used once personal data is erased and there is no address.');
+
 const participantRef = z
-  .union([
-    email().describe('Deltagerens e-mailadresse. / The participant\'s e-mail address.'),
-    z
-      .strictObject({
-        municipality: text(NAME_MAX).describe('Kommunens navn. / The municipality\'s name.'),
-        position: z.int().min(1).describe('Deltagerens nummer i kommunens liste, fra 1. / The participant\'s position in the municipality\'s list, from 1.'),
-      })
-      .describe('Bruges, når persondata er slettet og der ikke er nogen adresse. / Used once personal data is erased and there is no address.'),
-  ])
+  .union([email().describe('Deltagerens e-mailadresse. / The participant\'s e-mail address.'), participantByPosition])
   .describe('Hvem der svarede. / Who answered.');
 
 const rsvp = z
@@ -209,6 +214,31 @@ const presentation = z
   })
   .describe('Status for en kommunes korte oplæg på et fællesmøde. / The status of a municipality\'s short presentation at a plenary meeting.');
 
+const slotBooking = z
+  .strictObject({
+    meeting: slug().describe('Det individuelle mødes nøgle (forberedende møde eller opfølgning). / The individual meeting\'s key (preparatory meeting or follow-up).'),
+    municipality: text(NAME_MAX).describe('Kommunens navn. / The municipality\'s name.'),
+    start: localDateTime().describe('Tidens start i dansk tid (Europe/Copenhagen), ÅÅÅÅ-MM-DDTTT:MM. / The slot\'s start in Copenhagen wall-clock time, YYYY-MM-DDTHH:MM.'),
+    phone: text(40).optional().describe('Nummeret, der skal ringes til ved et telefonmøde; udeladt ved et Teams-møde. / The number to call for a phone meeting; left out for a Teams meeting.'),
+    bookedBy: z
+      .union([email().describe('E-mailadressen på den deltager eller rådgiver, der bookede. / The e-mail address of the participant or advisor who booked.'), participantByPosition])
+      .optional()
+      .describe('Hvem der bookede tiden sidst; udeladt, når vedkommende ikke længere er med i forløbet. / Who booked the slot last; left out when they are no longer in the cohort.'),
+    bookedAt: instant().describe('Hvornår tiden sidst blev booket. / When the slot was last booked.'),
+    version: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('Stiger, hver gang tiden flyttes, aflyses eller bookes igen; udeladt betyder 1. / Goes up each time the slot is moved, cancelled or booked again; left out means 1.'),
+    generation: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('Stiger, hver gang en aflyst tid bookes igen; udeladt betyder 1. / Goes up each time a cancelled slot is booked again; left out means 1.'),
+    cancelled: z.boolean().optional().describe('Aflyst; tiden er fri igen. Udeladt betyder nej. / Cancelled; the slot is free again. Left out means no.'),
+  })
+  .describe('En kommunes tid til et individuelt møde. / A municipality\'s slot for an individual meeting.');
+
 export const cohortDocumentSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Sti eller adresse til dette JSON Schema, for editorer. / Path or address of this JSON Schema, for editors.'),
@@ -233,10 +263,14 @@ export const cohortDocumentSchema = z
     municipalities: z.array(municipality).describe('De deltagende kommuner, højst 6. / The participating municipalities, at most 6.'),
     rsvps: z.array(rsvp).default([]).describe('Svar på invitationer til fællesmøderne. / Answers to the invitations to the plenary meetings.'),
     presentations: z.array(presentation).default([]).describe('Status for kommunernes oplæg. / Status of the municipalities\' presentations.'),
+    slotBookings: z
+      .array(slotBooking)
+      .default([])
+      .describe('Kommunernes tider til de individuelle møder, højst én pr. kommune og møde. / The municipalities\' slots for the individual meetings, at most one per municipality and meeting.'),
   })
   .meta({
     title: 'Gruppeforløb: cohort document',
-    description: 'Et gruppeforløb (M-ACT) som JSON: program, rådgivere, kommuner, deltagere, svar og oplæg. Personer, møder og kommuner nævnes ved e-mail, nøgle og navn. / A cohort (M-ACT group programme) as JSON: programme, advisors, municipalities, participants, answers and presentations. People, meetings and municipalities are referred to by e-mail, key and name.',
+    description: 'Et gruppeforløb (M-ACT) som JSON: program, rådgivere, kommuner, deltagere, svar, oplæg og tider til de individuelle møder. Personer, møder og kommuner nævnes ved e-mail, nøgle og navn. / A cohort (M-ACT group programme) as JSON: programme, advisors, municipalities, participants, answers, presentations and slots for the individual meetings. People, meetings and municipalities are referred to by e-mail, key and name.',
   });
 
 /** A document as read: defaults filled in. */

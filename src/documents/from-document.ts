@@ -99,7 +99,8 @@ function erasureProblems(doc: CohortDocument): DomainError[] {
   if (doc.erasedAt === undefined) return [];
   const people = doc.municipalities.flatMap((m, i) => m.participants.flatMap((p, j) => (p.erased ? [] : [`municipalities.${i}.participants.${j}`])));
   const notes = doc.rsvps.flatMap((r, i) => (r.dietaryNote === undefined ? [] : [`rsvps.${i}.dietaryNote`]));
-  return [...people, ...notes].map(personalDataAfterErase);
+  const phones = doc.slotBookings.flatMap((b, i) => (b.phone === undefined ? [] : [`slotBookings.${i}.phone`]));
+  return [...people, ...notes, ...phones].map(personalDataAfterErase);
 }
 
 /** The document as a domain Cohort with new ids, and every problem found in it; stored only when there are none. */
@@ -120,11 +121,12 @@ export function fromDocument(doc: CohortDocument, newId: NewId): { cohort: Cohor
     municipalities,
     rsvps: [],
     presentations: [],
+    slotBookings: [],
     booking: doc.booking === undefined ? null : { organizer: doc.booking.organizer, bookedAt: valid(parseInstant, doc.booking.bookedAt, 'booking.bookedAt') },
     erasedAt: doc.erasedAt === undefined ? null : valid(parseInstant, doc.erasedAt, 'erasedAt'),
   };
-  const references = crossReferences(doc, cohort, valid);
-  const complete = { ...cohort, rsvps: references.rsvps, presentations: references.presentations };
+  const references = crossReferences(doc, cohort, valid, newId);
+  const complete = { ...cohort, rsvps: references.rsvps, presentations: references.presentations, slotBookings: references.slotBookings };
   problems.push(
     ...duplicateKeys(doc.meetings),
     ...registrationProblems(doc, meetings),

@@ -1,4 +1,4 @@
-import type { Advisor, Cohort, Meeting, Participant, Presentation, Rsvp } from '../domain/cohort';
+import type { Advisor, Cohort, Meeting, Participant, Presentation, Rsvp, SlotBooking } from '../domain/cohort';
 import type { EarlierTime } from '../domain/programme';
 import { COHORT_DOCUMENT_FORMAT, type CohortDocument, type DocumentMeeting, type DocumentParticipant, type ParticipantRef } from './document-schema';
 
@@ -69,6 +69,21 @@ function presentation(p: Presentation, cohort: Cohort) {
   });
 }
 
+/** Who booked, by the booker's address (participant or advisor) or, once erased, place; nobody if they have left the cohort. */
+function slotBooking(b: SlotBooking, cohort: Cohort, bookers: Map<string, ParticipantRef>) {
+  return compact({
+    meeting: cohort.meetings.find((m) => m.id === b.meetingId)!.key,
+    municipality: cohort.municipalities.find((m) => m.id === b.municipalityId)!.name,
+    start: b.start,
+    phone: b.phone ?? undefined,
+    bookedBy: bookers.get(b.bookedBy),
+    bookedAt: b.bookedAt,
+    version: b.version === 1 ? undefined : b.version,
+    generation: b.generation === 1 ? undefined : b.generation,
+    cancelled: b.cancelled || undefined,
+  });
+}
+
 export interface DocumentOptions {
   /** Where the JSON Schema is, relative to the written file; left out when not given. */
   schema?: string;
@@ -77,6 +92,7 @@ export interface DocumentOptions {
 /** The cohort as its document: what `readCohortDocument` reads back into the same cohort, with new ids. */
 export function toDocument(cohort: Cohort, options: DocumentOptions = {}): CohortDocument {
   const refs = participantRefs(cohort);
+  const bookers = new Map([...refs, ...cohort.advisors.map((a): [string, ParticipantRef] => [a.id, a.email])]);
   return compact({
     $schema: options.schema,
     format: COHORT_DOCUMENT_FORMAT,
@@ -97,5 +113,6 @@ export function toDocument(cohort: Cohort, options: DocumentOptions = {}): Cohor
     ),
     rsvps: cohort.rsvps.map((r) => rsvp(r, cohort, refs)),
     presentations: cohort.presentations.map((p) => presentation(p, cohort)),
+    slotBookings: cohort.slotBookings.map((b) => slotBooking(b, cohort, bookers)),
   });
 }

@@ -111,6 +111,8 @@ export interface CohortSettings {
   presentationReminderDays: number[];
   /** Days before the catering deadline (or, for a virtual meeting, the meeting) when those who have not answered are asked. */
   rsvpReminderDays: number;
+  /** Minutes between two bookable slots of an individual meeting, so the advisor has a break between calls. */
+  slotBreakMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: CohortSettings = {
@@ -118,7 +120,28 @@ export const DEFAULT_SETTINGS: CohortSettings = {
   eraseAfterMonths: 6,
   presentationReminderDays: [14, 3],
   rsvpReminderDays: 2,
+  slotBreakMinutes: 15,
 };
+
+/**
+ * A municipality's slot for an individual meeting (the preparatory meeting, the follow-up call),
+ * picked by one of its leader contacts or an advisor. One per municipality and meeting: a rebook
+ * moves it (a new version, the same Outlook event); a cancel keeps the record, and booking after a
+ * cancel is a new generation (a new event).
+ */
+export interface SlotBooking {
+  meetingId: string;
+  municipalityId: string;
+  start: LocalDateTime;
+  /** The number to call for a phone meeting; null for a Teams meeting. */
+  phone: string | null;
+  /** The participant (leader) or advisor who booked it last. */
+  bookedBy: string;
+  bookedAt: Instant;
+  version: number;
+  generation: number;
+  cancelled: boolean;
+}
 
 /** The meeting series is booked in Outlook from this mailbox; from then on calendars follow every change. */
 export interface Booking {
@@ -136,6 +159,7 @@ export interface Cohort {
   municipalities: Municipality[];
   rsvps: Rsvp[];
   presentations: Presentation[];
+  slotBookings: SlotBooking[];
   booking: Booking | null;
   erasedAt: Instant | null;
 }

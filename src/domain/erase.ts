@@ -22,9 +22,14 @@ export function eraseDueOn(cohort: Cohort): LocalDate | null {
 function assertNoFutureBookings(cohort: Cohort, at: Instant): void {
   if (!cohort.booking) return;
   const now = toLocal(at);
-  const ahead = cohort.meetings.filter((m) => m.kind === 'plenary' && !m.cancelled && m.schedule.start > now);
+  const plenaries = cohort.meetings.filter((m) => m.kind === 'plenary' && !m.cancelled && m.schedule.start > now).map((m) => m.key);
+  // A municipality's booked slot is an invitation too.
+  const slots = cohort.slotBookings
+    .filter((b) => !b.cancelled && b.start > now)
+    .flatMap((b) => cohort.meetings.filter((m) => m.id === b.meetingId).map((m) => m.key));
+  const ahead = [...new Set([...plenaries, ...slots])];
   if (ahead.length === 0) return;
-  const titles = ahead.map((m) => m.key).join(', ');
+  const titles = ahead.join(', ');
   throw new DomainError('future_meetings_booked', {
     da: `Gruppeforløbet har bookede møder forude (${titles}); aflys dem først, så invitationerne trækkes tilbage.`,
     en: `The cohort has booked meetings ahead (${titles}); call them off first, so their invitations are withdrawn.`,
@@ -32,8 +37,8 @@ function assertNoFutureBookings(cohort: Cohort, at: Instant): void {
 }
 
 /**
- * Removes what identifies people (names, addresses, phones, Entra ids, dietary notes, and the links
- * to presentations, which may name them) and keeps the
+ * Removes what identifies people (names, addresses, phones, Entra ids, dietary notes, the numbers
+ * given for phone calls, and the links to presentations, which may name them) and keeps the
  * programme's structure and counts: municipalities, meetings, how many took part and how they answered.
  * Advisors stay: they are the agency's staff acting in office, and the record says who ran the cohort.
  */
@@ -48,6 +53,8 @@ export function erasePersonalData(cohort: Cohort, at: Instant): Cohort {
     })),
     rsvps: cohort.rsvps.map((r) => ({ ...r, dietaryNote: null })),
     presentations: cohort.presentations.map((p) => ({ ...p, link: null })),
+    // Who booked is an id, kept like the participant rows it names.
+    slotBookings: cohort.slotBookings.map((b) => ({ ...b, phone: null })),
     erasedAt: at,
   };
 }

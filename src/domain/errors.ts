@@ -35,6 +35,10 @@ export type ErrorCode =
   | 'cohort_erased'
   | 'cohort_exists'
   | 'concurrent_change'
+  /** Slot booking: just taken by another municipality, not (or no longer) offered, a phone call without a number. */
+  | 'slot_taken'
+  | 'slot_not_offered'
+  | 'phone_required'
   /** No team linked to the cohort, or the bot is not installed in it. */
   | 'no_team_channel'
   /** The person is in the cohort, but not in a role that may do this. */

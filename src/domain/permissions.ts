@@ -27,3 +27,17 @@ export function assertMayReportPresentation(memberships: readonly Membership[], 
   const allowed = memberships.some((m) => m.cohortId === cohortId && (m.role === 'advisor' || m.municipalityId === municipalityId));
   if (!allowed) throw notPermitted();
 }
+
+/** Booking the municipality's individual meetings is for its leader contacts, or an advisor on their behalf. */
+export function bookerIn(memberships: readonly Membership[], cohortId: string, municipalityId: string): Membership {
+  const found =
+    memberships.find((m) => m.cohortId === cohortId && m.role === 'leader' && m.municipalityId === municipalityId) ??
+    memberships.find((m) => m.cohortId === cohortId && m.role === 'advisor');
+  if (!found) {
+    throw new DomainError('not_permitted', {
+      da: 'Kun kommunens tovholder (eller en rådgiver) kan booke kommunens møder. Kontakt jeres tovholder.',
+      en: "Only the municipality's lead contact (or an advisor) can book its meetings. Contact your lead contact.",
+    });
+  }
+  return found;
+}

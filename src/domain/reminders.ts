@@ -1,5 +1,5 @@
 import { cateringDeadline } from './catering';
-import type { Cohort, PlenaryMeeting } from './cohort';
+import type { Cohort, IndividualMeeting, PlenaryMeeting } from './cohort';
 import { addDays, dateOf, daysBetween, localDateTime, parseLocalTime, toLocal, type LocalDateTime } from './local-time';
 import { isForCurrentDate } from './rsvp';
 
@@ -9,9 +9,10 @@ import { isForCurrentDate } from './rsvp';
  * - `rsvp`: answer whether you come, before the catering deadline (virtual: before the meeting);
  * - `moved`: the meeting moved, can you still come;
  * - `headcount`: the final head-count with dietary notes, to the advisors at the catering deadline;
- * - `practical`: address and start time, the day before a physical meeting.
+ * - `practical`: address and start time, the day before a physical meeting;
+ * - `booking`: pick your municipality's slot for an individual meeting, to its leaders, until booked.
  */
-export const REMINDER_KINDS = ['presentation', 'rsvp', 'moved', 'headcount', 'practical'] as const;
+export const REMINDER_KINDS = ['presentation', 'rsvp', 'moved', 'headcount', 'practical', 'booking'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export type Recipient = { role: 'participant'; participantId: string; municipalityId: string } | { role: 'advisor'; advisorId: string };
@@ -44,7 +45,7 @@ function daysBefore(meeting: PlenaryMeeting, days: number, at = MORNING): LocalD
   return localDateTime(addDays(dateOf(meeting.schedule.start), -days), at);
 }
 
-function key(label: string, meeting: PlenaryMeeting, recipientId: string): string {
+function key(label: string, meeting: { id: string; version: number }, recipientId: string): string {
   return `${label}:${meeting.id}:v${meeting.version}:${recipientId}`;
 }
 
@@ -59,8 +60,16 @@ function answerFor(cohort: Cohort, meeting: PlenaryMeeting, participantId: strin
   return rsvp && isForCurrentDate(rsvp, meeting) ? rsvp.answer : null;
 }
 
+/** The leader contacts of every municipality that has not booked the individual meeting. */
+function unbookedLeaders(cohort: Cohort, meeting: IndividualMeeting): Recipient[] {
+  return cohort.municipalities
+    .filter((m) => !cohort.slotBookings.some((b) => b.meetingId === meeting.id && b.municipalityId === m.id && !b.cancelled))
+    .flatMap((m) => m.participants.filter((p) => p.contact && p.person !== null).map((p): Recipient => ({ role: 'participant', participantId: p.id, municipalityId: m.id })));
+}
+
 /** Who a reminder of each kind is for, whenever it goes out. */
-function recipients(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind): Recipient[] {
+function recipients(cohort: Cohort, meeting: PlenaryMeeting | IndividualMeeting, kind: ReminderKind): Recipient[] {
+  if (meeting.kind !== 'plenary') return kind === 'booking' ? unbookedLeaders(cohort, meeting) : [];
   const toParticipants = (who: (p: { participantId: string; municipalityId: string }) => boolean): Recipient[] =>
     participants(cohort).filter(who).map((p) => ({ role: 'participant', ...p }));
   switch (kind) {
@@ -76,12 +85,14 @@ function recipients(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind)
       return meeting.form === 'physical' ? toParticipants((p) => answerFor(cohort, meeting, p.participantId) !== 'declined') : [];
     case 'headcount':
       return cateringDeadline(cohort, meeting) === null ? [] : cohort.advisors.map((a) => ({ role: 'advisor', advisorId: a.id }));
+    case 'booking':
+      return [];
   }
 }
 
 const idOf = (recipient: Recipient) => (recipient.role === 'advisor' ? recipient.advisorId : recipient.participantId);
 
-function remindersOf(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind, label: string, daysBefore: number): Reminder[] {
+function remindersOf(cohort: Cohort, meeting: PlenaryMeeting | IndividualMeeting, kind: ReminderKind, label: string, daysBefore: number): Reminder[] {
   return recipients(cohort, meeting, kind).map((recipient) => ({
     key: key(label, meeting, idOf(recipient)),
     kind,
@@ -123,12 +134,37 @@ function dueOf(cohort: Cohort, meeting: PlenaryMeeting, kind: ReminderKind, now:
     }
     case 'practical':
       return within(now, { from: daysBefore(meeting, 1, NOON), until }) ? remindersOf(cohort, meeting, kind, kind, 0) : [];
+    case 'booking':
+      return [];
   }
+}
+
+/** Days before an individual meeting's first offered day when its leaders are asked to book, nearest first counting. */
+export const BOOKING_REMINDER_DAYS = [14, 7] as const;
+
+/**
+ * Until a municipality has booked, its leaders are reminded 14 and 7 days before the first offered
+ * day (as with presentations, only the nearest lead reached counts), while a slot can still be had.
+ */
+function bookingReminders(cohort: Cohort, meeting: IndividualMeeting, now: LocalDateTime): Reminder[] {
+  const first = meeting.schedule.days[0];
+  const last = meeting.schedule.days.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const until = localDateTime(last, meeting.schedule.to);
+  const reached = BOOKING_REMINDER_DAYS.filter((d) => within(now, { from: localDateTime(addDays(first, -d), MORNING), until }));
+  if (reached.length === 0) return [];
+  const days = Math.min(...reached);
+  return remindersOf(cohort, meeting, 'booking', `booking-${days}`, days);
 }
 
 function active(cohort: Cohort): PlenaryMeeting[] {
   if (cohort.erasedAt !== null || cohort.booking === null) return [];
   return cohort.meetings.filter((m): m is PlenaryMeeting => m.kind === 'plenary' && !m.cancelled);
+}
+
+function individual(cohort: Cohort): IndividualMeeting[] {
+  if (cohort.erasedAt !== null || cohort.booking === null) return [];
+  return cohort.meetings.filter((m): m is IndividualMeeting => m.kind !== 'plenary');
 }
 
 /**
@@ -137,7 +173,10 @@ function active(cohort: Cohort): PlenaryMeeting[] {
  * are not yet in anyone's calendar), for a called-off meeting, or once the personal data is erased.
  */
 export function dueReminders(cohort: Cohort, now: LocalDateTime): Reminder[] {
-  return active(cohort).flatMap((meeting) => REMINDER_KINDS.flatMap((kind) => dueOf(cohort, meeting, kind, now)));
+  return [
+    ...active(cohort).flatMap((meeting) => REMINDER_KINDS.flatMap((kind) => dueOf(cohort, meeting, kind, now))),
+    ...individual(cohort).flatMap((meeting) => bookingReminders(cohort, meeting, now)),
+  ];
 }
 
 /**
@@ -145,6 +184,8 @@ export function dueReminders(cohort: Cohort, now: LocalDateTime): Reminder[] {
  * answered, the municipalities not ready): at most one a day per kind, meeting and person.
  */
 export function remindersNow(cohort: Cohort, meetingId: string, kind: ReminderKind, now: LocalDateTime): Reminder[] {
+  const slots = individual(cohort).find((m) => m.id === meetingId);
+  if (slots !== undefined) return kind === 'booking' ? remindersOf(cohort, slots, kind, `${kind}-now-${dateOf(now)}`, 0) : [];
   const meeting = active(cohort).find((m) => m.id === meetingId);
   if (meeting === undefined || now >= meeting.schedule.start) return [];
   return remindersOf(cohort, meeting, kind, `${kind}-now-${dateOf(now)}`, kind === 'presentation' ? daysBetween(dateOf(now), dateOf(meeting.schedule.start)) : 0);

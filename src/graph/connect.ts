@@ -7,6 +7,8 @@ import { createGraphClient } from './graph-client';
 import { GraphTokens, type ClientCredential } from './graph-tokens';
 import { GraphInstallSender } from './install-sender';
 import { GraphMailSender } from './mail-sender';
+import { GraphScheduleReader } from './schedule-reader';
+import { GraphTeamCreateSender } from './team-create-sender';
 import { GraphTeamInstallSender } from './team-install-sender';
 
 function credentialOf(mode: TenantMode): ClientCredential {
@@ -35,10 +37,14 @@ export interface TenantGraph {
   sender: GraphEventSender;
   /** Reads attendees' answers back from the organisers' calendars. */
   responses: GraphEventResponses;
+  /** Reads the advisors' free/busy time ahead of slot booking. */
+  schedules: GraphScheduleReader;
   /** Installs the app for participants; null without TEAMS_APP_CATALOG_ID, which installs it for nobody. */
   installs: GraphInstallSender | null;
   /** Installs the app in cohorts' teams and reads their rosters; null without TEAMS_APP_CATALOG_ID. */
   teamInstalls: GraphTeamInstallSender | null;
+  /** Creates cohorts' teams (application permission Team.Create). */
+  teamCreates: GraphTeamCreateSender;
   /** Sends mails (RSVP links for people without Teams) from the organiser's mailbox. */
   mails: GraphMailSender;
 }
@@ -52,11 +58,15 @@ export function connectTenant(mode: TenantMode): TenantGraph {
   const catalog = mode.teamsAppCatalogId === null ? null : { ...connection, graphEndpoint: mode.graphEndpoint, catalogId: mode.teamsAppCatalogId };
   const installs = catalog === null ? null : new GraphInstallSender(catalog);
   const teamInstalls = catalog === null ? null : new GraphTeamInstallSender(catalog);
-  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection), installs, teamInstalls, mails: new GraphMailSender(connection) };
+  const teamCreates = new GraphTeamCreateSender({ ...connection, graphEndpoint: mode.graphEndpoint });
+  return { sender: new GraphEventSender(connection), responses: new GraphEventResponses(connection), schedules: new GraphScheduleReader(connection), installs, teamInstalls, teamCreates, mails: new GraphMailSender(connection) };
 }
 
-/** What a tenant delivers with: Outlook events and mails always, installations (personal and in teams) when the catalog id is configured. */
+/**
+ * What a tenant delivers with: Outlook events, mails and created teams always, installations
+ * (personal and in teams) when the catalog id is configured.
+ */
 export function sendersOf(graph: TenantGraph): Sender[] {
   const installs = [graph.installs, graph.teamInstalls].filter((s): s is GraphInstallSender | GraphTeamInstallSender => s !== null);
-  return [graph.sender, graph.mails, ...installs];
+  return [graph.sender, graph.mails, graph.teamCreates, ...installs];
 }

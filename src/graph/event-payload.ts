@@ -52,7 +52,7 @@ export function transactionIdOf(bookingKey: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-function graphTime(value: LocalDateTime): { dateTime: string; timeZone: string } {
+export function graphTime(value: LocalDateTime): { dateTime: string; timeZone: string } {
   return { dateTime: `${value}:00`, timeZone: GRAPH_TIME_ZONE };
 }
 

@@ -17,7 +17,7 @@ export const installStateSchema: z.ZodType<PersonalInstallState> = z.object({
 const USER_SELECT = 'id,mail,userType';
 
 /** A string literal in an OData filter: quotes doubled, then escaped for the query string. */
-function literal(value: string): string {
+export function literal(value: string): string {
   return encodeURIComponent(`'${value.replaceAll("'", "''")}'`);
 }
 

@@ -2,9 +2,11 @@ import { botEndpoint } from '../../bot/bot-endpoint';
 import { eraseDueCohorts } from '../app/erase-due-cohorts';
 import { planReminders } from '../app/plan-reminders';
 import { clockOf } from '../config/clock-of';
+import { busyTimes } from '../store/busy-times';
 import { openStore, type Store } from '../store/open-store';
 import { linkSecret } from '../links/link-secret';
 import { answersTask } from './answers-task';
+import { busyTask } from './busy-task';
 import { createLog, messageOf, type Log } from './log';
 import { loadRuntime } from '../app/runtime';
 import { startOutbox } from './outbox-runner';
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { config, senders, responses } = runtime;
+  const { config, senders, responses, schedules } = runtime;
   const log = createLog(config.logLevel);
   const clock = clockOf(config);
   const store = await openStore({
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   // With a tenant but no bot registration there is no bot: unchecked requests are for loopback only.
   const botConfig = config.mode.kind === 'tenant' ? config.mode.bot : null;
   const bot = config.mode.kind === 'local' || botConfig !== null
-    ? botEndpoint({ store: store.cohorts, db: store.db, clock, log, bot: botConfig, authorityHost: config.mode.kind === 'tenant' ? config.mode.authorityHost : '' })
+    ? botEndpoint({ store: store.cohorts, db: store.db, clock, log, bot: botConfig, authorityHost: config.mode.kind === 'tenant' ? config.mode.authorityHost : '', busy: (cohortId) => busyTimes(store.db, cohortId) })
     : null;
   const secret = await linkSecret(store.db, config.links.secret, clock).catch(async (error: unknown) => {
     await store.close();
@@ -53,8 +55,9 @@ async function main(): Promise<void> {
       run: () => planReminders({ store: store.cohorts, db: store.db, clock, links: { secret, publicUrl: config.links.publicUrl }, organizer }),
     },
   ];
-  // Only a tenant has calendars to read answers from.
+  // Only a tenant has calendars to read answers and busy time from.
   if (responses) tasks.push(answersTask({ db: store.db, clock, responses }, log));
+  if (schedules) tasks.push(busyTask({ db: store.db, clock, schedules, organizer }, log));
   const periodic = startPeriodic(tasks, log);
   startLines(config, server.url, clock).forEach((line) => log.info(line));
   const ignored = ignoredLine(config);

@@ -107,6 +107,42 @@ export function repeatedPresentation(cohort: Cohort): DomainError {
   );
 }
 
+export function repeatedSlotBooking(cohort: Cohort): DomainError {
+  const i = firstRepeat(cohort.slotBookings, (b) => `${b.meetingId}\n${b.municipalityId}`);
+  return new DomainError(
+    'duplicate_id',
+    { da: 'En kommune har to bookinger af det samme møde.', en: 'A municipality has two bookings of the same meeting.' },
+    i >= 0 ? `slotBookings.${i}` : 'slotBookings',
+  );
+}
+
+/** Two municipalities holding one slot of one meeting: the later booking is the one refused. */
+export function slotTaken(cohort: Cohort): DomainError {
+  const i = firstRepeat(cohort.slotBookings, (b) => (b.cancelled ? null : `${b.meetingId}\n${b.start}`));
+  return new DomainError(
+    'slot_taken',
+    { da: 'Tiden er lige blevet taget af en anden kommune. Vælg en anden.', en: 'The slot was just taken by another municipality. Pick another.' },
+    i >= 0 ? `slotBookings.${i}.start` : 'slotBookings',
+  );
+}
+
+/**
+ * A slot booking names an individual meeting, never a plenary. The foreign key sees only that the
+ * meeting exists, so the kind is checked here, before anything is written.
+ */
+export function slotBookingProblem(cohort: Cohort): DomainError | null {
+  for (const [i, b] of cohort.slotBookings.entries()) {
+    if (cohort.meetings.find((m) => m.id === b.meetingId)?.kind === 'plenary') {
+      return new DomainError(
+        'not_an_individual_meeting',
+        { da: 'Kun de individuelle møder bookes som tider.', en: 'Only the individual meetings are booked as slots.' },
+        `slotBookings.${i}.meetingId`,
+      );
+    }
+  }
+  return null;
+}
+
 function unknownMeeting(path: string): DomainError {
   return new DomainError('unknown_meeting', { da: 'Mødet findes ikke i gruppeforløbet.', en: 'No such meeting in the cohort.' }, path);
 }
@@ -119,7 +155,7 @@ function unknownParticipant(path: string): DomainError {
   return new DomainError('unknown_participant', { da: 'Deltageren findes ikke i gruppeforløbet.', en: 'No such participant in the cohort.' }, path);
 }
 
-/** The first answer or presentation that refers to something the cohort does not have, if any. */
+/** The first answer, presentation or slot booking that refers to something the cohort does not have, if any. */
 export function danglingReference(cohort: Cohort): DomainError | null {
   const meetings = new Set(cohort.meetings.map((m) => m.id));
   const municipalities = new Set(cohort.municipalities.map((m) => m.id));
@@ -131,6 +167,10 @@ export function danglingReference(cohort: Cohort): DomainError | null {
   for (const [i, p] of cohort.presentations.entries()) {
     if (!meetings.has(p.meetingId)) return unknownMeeting(`presentations.${i}.meetingId`);
     if (!municipalities.has(p.municipalityId)) return unknownMunicipality(`presentations.${i}.municipalityId`);
+  }
+  for (const [i, b] of cohort.slotBookings.entries()) {
+    if (!meetings.has(b.meetingId)) return unknownMeeting(`slotBookings.${i}.meetingId`);
+    if (!municipalities.has(b.municipalityId)) return unknownMunicipality(`slotBookings.${i}.municipalityId`);
   }
   return null;
 }

@@ -51,6 +51,7 @@ export async function readCohorts(db: Executor, ids: readonly string[] | null): 
   const registrations = byCohort(await registrationRows(db, ids));
   const rsvps = byCohort(await childRows(db, 'rsvps', ids));
   const presentations = byCohort(await childRows(db, 'presentations', ids));
+  const slotBookings = byCohort(await childRows(db, 'slot_bookings', ids));
 
   return heads.sort(byName).map((head) => {
     const cohort = fromRows({
@@ -62,6 +63,7 @@ export async function readCohorts(db: Executor, ids: readonly string[] | null): 
       registrations: registrations(head.id),
       rsvps: rsvps(head.id),
       presentations: presentations(head.id),
+      slot_bookings: slotBookings(head.id),
     });
     return { cohort, revision: head.revision };
   });

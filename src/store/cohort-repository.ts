@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { systemClock, type Clock } from '../app/clock';
 import type { Cohort } from '../domain/cohort';
 import { DomainError } from '../domain/errors';
-import { repeatedIdProblem } from './cohort-integrity';
+import { repeatedIdProblem, slotBookingProblem } from './cohort-integrity';
 import { byName, readCohorts } from './cohort-reader';
 import { summaryFrom, toRows, type CohortRows } from './cohort-rows';
 import type { CohortStore, CohortSummary, StoredCohort } from './cohort-store';
@@ -15,7 +15,7 @@ type Write = (trx: Transaction<Database>, rows: CohortRows) => Promise<StoredCoh
 
 /** One transaction for the whole aggregate; a refused constraint comes out as the domain error it means. */
 async function writing(executor: Executor, cohort: Cohort, write: Write): Promise<StoredCohort> {
-  const problem = repeatedIdProblem(cohort);
+  const problem = repeatedIdProblem(cohort) ?? slotBookingProblem(cohort);
   if (problem) throw problem;
   const rows = toRows(cohort);
   return inTransaction(executor, async (trx) => {

@@ -14,6 +14,7 @@ import {
   type Participant,
   type Presentation,
   type Rsvp,
+  type SlotBooking,
 } from '../domain/cohort';
 import type { Texts } from '../domain/errors';
 import type { Instant, LocalDate, LocalDateTime } from '../domain/local-time';
@@ -28,9 +29,10 @@ import type {
   PresentationsTable,
   RegistrationsTable,
   RsvpsTable,
+  SlotBookingsTable,
 } from './schema';
 
-/** One cohort as rows, each list in its saved order. */
+/** One cohort as rows, each list in its saved order, keyed by table name. */
 export interface CohortRows {
   cohort: Omit<CohortsTable, 'revision' | 'created_at'>;
   advisors: AdvisorsTable[];
@@ -40,6 +42,7 @@ export interface CohortRows {
   registrations: RegistrationsTable[];
   rsvps: RsvpsTable[];
   presentations: PresentationsTable[];
+  slot_bookings: SlotBookingsTable[];
 }
 
 /** The same normalisation the domain rules use, so the database collides exactly where they do. */
@@ -109,6 +112,19 @@ export function toRows(cohort: Cohort): CohortRows {
       status: p.status,
       link: p.link,
       updated_at: p.updatedAt,
+    })),
+    slot_bookings: cohort.slotBookings.map((b, position) => ({
+      cohort_id: cohortId,
+      meeting_id: b.meetingId,
+      municipality_id: b.municipalityId,
+      position,
+      start: b.start,
+      phone: b.phone,
+      booked_by: b.bookedBy,
+      booked_at: b.bookedAt,
+      version: b.version,
+      generation: b.generation,
+      cancelled: flag(b.cancelled),
     })),
   };
 }
@@ -180,6 +196,7 @@ export function fromRows(rows: CohortRows): Cohort {
     municipalities: rows.municipalities.map((m) => municipalityFrom(m, rows)),
     rsvps: rows.rsvps.map(rsvpFrom),
     presentations: rows.presentations.map(presentationFrom),
+    slotBookings: rows.slot_bookings.map(slotBookingFrom),
     booking: rows.cohort.booking === null ? null : json<Booking>(rows.cohort.booking),
     erasedAt: rows.cohort.erased_at as Instant | null,
   };
@@ -260,6 +277,20 @@ function presentationFrom(row: PresentationsTable): Presentation {
     status: member(PRESENTATION_STATUSES, row.status, 'presentations.status'),
     link: row.link,
     updatedAt: row.updated_at as Instant | null,
+  };
+}
+
+function slotBookingFrom(row: SlotBookingsTable): SlotBooking {
+  return {
+    meetingId: row.meeting_id,
+    municipalityId: row.municipality_id,
+    start: row.start as LocalDateTime,
+    phone: row.phone,
+    bookedBy: row.booked_by,
+    bookedAt: row.booked_at as Instant,
+    version: row.version,
+    generation: row.generation,
+    cancelled: row.cancelled === 1,
   };
 }
 

@@ -33,6 +33,7 @@ async function deleteRemoved(trx: Trx, rows: CohortRows): Promise<void> {
 async function deleteLeaves(trx: Trx, cohortId: string): Promise<void> {
   await trx.deleteFrom('rsvps').where('cohort_id', '=', cohortId).execute();
   await trx.deleteFrom('presentations').where('cohort_id', '=', cohortId).execute();
+  await trx.deleteFrom('slot_bookings').where('cohort_id', '=', cohortId).execute();
   await trx.deleteFrom('registrations').where('cohort_id', '=', cohortId).execute();
   await trx.deleteFrom('advisors').where('cohort_id', '=', cohortId).execute();
 }
@@ -102,6 +103,7 @@ async function insertLeaves(trx: Trx, rows: CohortRows): Promise<void> {
   if (rows.advisors.length > 0) await trx.insertInto('advisors').values(rows.advisors).execute();
   if (rows.registrations.length > 0) await trx.insertInto('registrations').values(rows.registrations).execute();
   if (rows.presentations.length > 0) await trx.insertInto('presentations').values(rows.presentations).execute();
+  if (rows.slot_bookings.length > 0) await trx.insertInto('slot_bookings').values(rows.slot_bookings).execute();
   if (rows.rsvps.length > 0) await trx.insertInto('rsvps').values(rows.rsvps).execute();
 }
 

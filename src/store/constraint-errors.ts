@@ -9,6 +9,8 @@ import {
   repeatedMunicipalityName,
   repeatedPresentation,
   repeatedRsvp,
+  repeatedSlotBooking,
+  slotTaken,
 } from './cohort-integrity';
 
 function cohortExists(cohort: Cohort): DomainError {
@@ -34,6 +36,12 @@ const UNIQUE_CONSTRAINTS: Record<string, { columns: string; error: (cohort: Coho
     columns: 'presentations.cohort_id, presentations.meeting_id, presentations.municipality_id',
     error: repeatedPresentation,
   },
+  slot_bookings_pk: {
+    columns: 'slot_bookings.cohort_id, slot_bookings.meeting_id, slot_bookings.municipality_id',
+    error: repeatedSlotBooking,
+  },
+  // A partial unique index: SQLite names its columns like a constraint's, PostgreSQL the index.
+  slot_bookings_slot_unique: { columns: 'slot_bookings.cohort_id, slot_bookings.meeting_id, slot_bookings.start', error: slotTaken },
 };
 
 type Violation = { kind: 'unique'; constraint: string | undefined } | { kind: 'foreign_key' };

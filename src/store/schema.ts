@@ -117,6 +117,28 @@ export interface PresentationsTable {
 }
 
 /**
+ * A municipality's slot for an individual meeting; the row stays when the booking is cancelled.
+ * At most one active (cancelled = 0) booking per slot: `slot_bookings_slot_unique`.
+ */
+export interface SlotBookingsTable {
+  cohort_id: string;
+  meeting_id: string;
+  municipality_id: string;
+  position: number;
+  /** Copenhagen wall-clock time, YYYY-MM-DDTHH:MM. */
+  start: string;
+  /** The number to call for a phone meeting; null for a Teams meeting, and once erased. */
+  phone: string | null;
+  /** The id of the participant or advisor who booked it last. */
+  booked_by: string;
+  booked_at: string;
+  version: number;
+  generation: number;
+  /** 0/1. */
+  cancelled: number;
+}
+
+/**
  * One Microsoft 365 object (an Outlook event, a Teams message, a mail) as the product wants it and
  * as it was last sent. Work exists while desired_version > sent_version and the object has not failed.
  */
@@ -209,6 +231,27 @@ export interface TeamChannelsTable {
   updated_at: string;
 }
 
+/** A busy block in an advisor's calendar, as last read from Outlook for a cohort's slot booking. */
+export interface BusyTimesTable {
+  cohort_id: string;
+  /** The advisor's address, lower case. */
+  mailbox: string;
+  /** Copenhagen wall-clock time, YYYY-MM-DDTHH:MM; a mailbox's blocks never overlap. */
+  start: string;
+  end: string;
+}
+
+/** How the last reads of an advisor's busy time for a cohort went. */
+export interface BusyReadsTable {
+  cohort_id: string;
+  mailbox: string;
+  /** The last read that succeeded, whose blocks busy_times holds; null while none has. */
+  fetched_at: string | null;
+  attempted_at: string;
+  /** Why the last try failed; null when it succeeded. */
+  error: string | null;
+}
+
 export interface Database {
   outbox_objects: OutboxObjectsTable;
   outbox_targets: OutboxTargetsTable;
@@ -220,11 +263,14 @@ export interface Database {
   registrations: RegistrationsTable;
   rsvps: RsvpsTable;
   presentations: PresentationsTable;
+  slot_bookings: SlotBookingsTable;
   link_revocations: LinkRevocationsTable;
   server_secrets: ServerSecretsTable;
   cohort_teams: CohortTeamsTable;
   teams_conversations: TeamsConversationsTable;
   team_channels: TeamChannelsTable;
+  busy_times: BusyTimesTable;
+  busy_reads: BusyReadsTable;
 }
 
 /** The root database or a transaction a caller opened, so other writes can share the cohort's transaction. */

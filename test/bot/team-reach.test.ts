@@ -1,3 +1,4 @@
+import { busyTimes } from '../../src/store/busy-times';
 import { randomUUID } from 'node:crypto';
 import { botEndpoint } from '../../bot/bot-endpoint';
 import { announceMeeting } from '../../src/app/announce-meeting';
@@ -71,7 +72,7 @@ describe.each(engines())('reaching people through the cohort team ($name)', (eng
 
   async function deliver(cohort: Cohort): Promise<void> {
     const log = createLog('error', () => undefined, () => undefined);
-    const { sender } = botEndpoint({ store: fixture.store.cohorts, db: fixture.store.db, clock, log, bot: null, authorityHost: '' });
+    const { sender } = botEndpoint({ store: fixture.store.cohorts, db: fixture.store.db, clock, log, bot: null, authorityHost: '', busy: (cohortId) => busyTimes(fixture.store.db, cohortId) });
     const worker = new OutboxWorker({ db: fixture.store.db, engine: fixture.store.engine, senders: [sender], clock: { now: () => parseInstant(new Date().toISOString()) }, owner: 'test' });
     const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
     await deliverPending(worker, fixture.store.db, cohort.id, [TEAMS_MESSAGE_KIND], { timeoutMs: 10_000, pauseMs: 50, sleep, now: Date.now });

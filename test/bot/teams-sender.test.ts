@@ -1,3 +1,4 @@
+import { busyTimes } from '../../src/store/busy-times';
 import { botEndpoint } from '../../bot/bot-endpoint';
 import { bookSeries } from '../../src/app/calendar-commands';
 import type { Clock } from '../../src/app/clock';
@@ -41,7 +42,7 @@ describe.each(engines())('the Teams sender of reminders ($name)', (engine) => {
   }
 
   async function deliver(cohort: Cohort): Promise<void> {
-    const { sender } = botEndpoint({ store: fixture.store.cohorts, db: fixture.store.db, clock, log, bot: null, authorityHost: '' });
+    const { sender } = botEndpoint({ store: fixture.store.cohorts, db: fixture.store.db, clock, log, bot: null, authorityHost: '', busy: (cohortId) => busyTimes(fixture.store.db, cohortId) });
     const worker = new OutboxWorker({ db: fixture.store.db, engine: fixture.store.engine, senders: [sender], clock: { now: () => parseInstant(new Date().toISOString()) }, owner: 'test' });
     const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
     await deliverPending(worker, fixture.store.db, cohort.id, [TEAMS_MESSAGE_KIND], { timeoutMs: 15_000, pauseMs: 50, sleep, now: Date.now });

@@ -156,6 +156,40 @@ describe('references between the parts of a document', () => {
     ]);
   });
 
+  it('slot bookings that point nowhere, at a plenary, twice, or at a slot another municipality holds', () => {
+    const document = example('demo.cohort.json');
+    const booking = { meeting: 'forberedende', municipality: 'Horsens Kommune', start: '2026-12-08T09:00', bookedBy: at(document, 'advisors.0.email'), bookedAt: '2026-11-20T10:00:00Z' };
+    document.slotBookings = [
+      booking,
+      { ...booking, municipality: 'Kolding Kommune', start: '2026-12-08T10:15', cancelled: true },
+      // The cancelled booking above holds no slot.
+      { ...booking, municipality: 'Næstved Kommune', start: '2026-12-08T10:15', bookedBy: at(document, 'municipalities.2.participants.0.email') },
+      { ...booking, meeting: 'opstart' },
+      { ...booking, meeting: 'ukendt' },
+      { ...booking, municipality: 'Roskilde Kommune' },
+      { ...booking, municipality: 'Viborg Kommune', bookedBy: 'nobody@example.org' },
+      { ...booking, start: '2026-12-08T11:30' },
+      { ...booking, municipality: 'Silkeborg Kommune' },
+    ];
+    expect(found(document)).toEqual([
+      ['slotBookings.3.meeting', 'not_an_individual_meeting'],
+      ['slotBookings.4.meeting', 'unknown_meeting'],
+      ['slotBookings.5.municipality', 'unknown_municipality'],
+      ['slotBookings.6.bookedBy', 'unknown_participant'],
+      ['slotBookings.7', 'invalid_document'],
+      ['slotBookings.8.start', 'slot_taken'],
+    ]);
+  });
+
+  it('a slot booking at a time that does not exist, and a break between slots out of range', () => {
+    const document = spoil(example('demo.cohort.json'), { 'settings.slotBreakMinutes': 121 });
+    document.slotBookings = [{ meeting: 'opfoelgning', municipality: 'Horsens Kommune', start: '2027-08-24 09:00', bookedAt: '2027-08-01T10:00:00Z' }];
+    expect(found(document)).toEqual([
+      ['settings.slotBreakMinutes', 'invalid_document'],
+      ['slotBookings.0.start', 'invalid_document'],
+    ]);
+  });
+
   it('a dietary note where there is no catering', () => {
     const document = example('demo.cohort.json');
     const virtual = (document.rsvps as { meeting: string }[]).findIndex((r) => r.meeting === 'refleksion-1');

@@ -64,10 +64,12 @@ describe('reading a document', () => {
     delete document.settings;
     delete document.rsvps;
     delete document.presentations;
+    delete document.slotBookings;
     const cohort = cohortOf(document);
     expect(cohort.id).toMatch(/^id-\d+$/);
     expect(cohort.settings).toEqual(DEFAULT_SETTINGS);
     expect(cohort.rsvps).toEqual([]);
+    expect(cohort.slotBookings).toEqual([]);
   });
 
   it('gives every meeting, municipality, participant and advisor a new id', () => {
@@ -111,14 +113,57 @@ describe('reading a document', () => {
     expect(toDocument(cohortOf(document))).toStrictEqual(document);
   });
 
+  it('round-trips slot bookings, naming the meeting by key, the municipality by name and the booker by address', () => {
+    const cohort = fullCohort();
+    const document = JSON.parse(JSON.stringify(toDocument(cohort))) as Record<string, unknown>;
+    expect(document.slotBookings).toEqual([
+      {
+        meeting: 'opfoelgning',
+        municipality: 'Aarhus Kommune',
+        start: '2024-01-10T10:15',
+        phone: '+45 87 65 43 21',
+        bookedBy: 'leder@aarhuskommune.example.org',
+        bookedAt: '2023-11-02T08:30:00.000Z',
+        version: 2,
+      },
+      // Booked by an advisor, and cancelled: the defaults (version 1, generation 1, not cancelled) are left out only.
+      { meeting: 'forberedende', municipality: 'Odense Kommune', start: '2023-04-25T09:00', bookedBy: 'rikke@agency.example.org', bookedAt: '2023-04-10T12:00:00.000Z', version: 4, generation: 2, cancelled: true },
+    ]);
+    const again = cohortOf(document);
+    const ids = (c: typeof cohort) => c.slotBookings.map((b) => [c.meetings.find((m) => m.id === b.meetingId)!.key, c.municipalities.find((m) => m.id === b.municipalityId)!.name]);
+    expect(ids(again)).toEqual(ids(cohort));
+    expect(again.slotBookings[0]!.bookedBy).toBe(again.municipalities[0]!.participants[0]!.id);
+    expect(again.slotBookings[1]!.bookedBy).toBe(again.advisors[0]!.id);
+    expect(again.settings.slotBreakMinutes).toBe(10);
+  });
+
+  it('round-trips an erased cohort\'s slot bookings without the numbers to call, the booker named by place', () => {
+    const erased = toDocument(erasePersonalData(fullCohort(), parseInstant('2024-07-12T00:00:00Z')));
+    expect(erased.slotBookings[0]).not.toHaveProperty('phone');
+    expect(erased.slotBookings[0]!.bookedBy).toEqual({ municipality: 'Aarhus Kommune', position: 1 });
+    const document = JSON.parse(JSON.stringify(erased)) as Record<string, unknown>;
+    expect(toDocument(cohortOf(document))).toStrictEqual(document);
+  });
+
+  it('reads a slot booking whose booker has left the cohort, and writes it the same way again', () => {
+    const document = JSON.parse(JSON.stringify(toDocument(fullCohort()))) as Record<string, unknown>;
+    delete (document.slotBookings as Record<string, unknown>[])[0]!.bookedBy;
+    const cohort = cohortOf(document);
+    const everyone = [...cohort.advisors.map((a) => a.id), ...cohort.municipalities.flatMap((m) => m.participants.map((p) => p.id))];
+    expect(everyone).not.toContain(cohort.slotBookings[0]!.bookedBy);
+    expect(toDocument(cohort)).toStrictEqual(document);
+  });
+
   it('refuses personal data in an erased cohort', () => {
     const erased = toDocument(erasePersonalData(cohortOf(example('demo.cohort.json')), parseInstant('2027-03-01T12:00:00Z')));
     const live = at(example('demo.cohort.json'), 'municipalities.1.participants.2');
     const document = spoil(JSON.parse(JSON.stringify(erased)) as Record<string, unknown>, { 'municipalities.1.participants.2': live, 'rsvps.0.dietaryNote': 'Halal' });
+    (document.slotBookings as unknown[]).push({ meeting: 'opfoelgning', municipality: 'Kolding Kommune', start: '2027-08-24T09:00', phone: '+45 12 34 56 78', bookedAt: '2027-01-01T12:00:00Z' });
     const result = read(document);
     expect(!result.ok && result.problems.map((p) => [p.path, p.code])).toEqual([
       ['municipalities.1.participants.2', 'invalid_document'],
       ['rsvps.0.dietaryNote', 'invalid_document'],
+      ['slotBookings.0.phone', 'invalid_document'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { eraseDueOn, erasePersonalData } from '../../src/domain/erase';
-import { parseInstant } from '../../src/domain/local-time';
+import { parseInstant, parseLocalDateTime } from '../../src/domain/local-time';
 import { recordRsvp, attendance } from '../../src/domain/rsvp';
 import { presentationTasks, setPresentationStatus } from '../../src/domain/presentations';
 import { bookCohort, cancelMeeting } from '../../src/domain/booking';
@@ -39,12 +39,34 @@ describe('erasing personal data', () => {
     expect(presentationTasks(erased)).toHaveLength(presentationTasks(cohort).length);
   });
 
+  it("erases the number given for a phone call and keeps who booked the slot", () => {
+    const cohort = sampleCohort();
+    const leader = cohort.municipalities[0]!.participants[0]!;
+    const booking = {
+      meetingId: meetingByKey(cohort, 'opfoelgning').id,
+      municipalityId: cohort.municipalities[0]!.id,
+      start: parseLocalDateTime('2024-01-10T10:15'),
+      phone: '+45 87 65 43 21',
+      bookedBy: leader.id,
+      bookedAt: parseInstant('2023-11-02T08:30:00Z'),
+      version: 1,
+      generation: 1,
+      cancelled: false,
+    };
+    const erased = erasePersonalData({ ...cohort, slotBookings: [booking] }, parseInstant('2024-07-12T00:00:00Z'));
+    expect(erased.slotBookings).toEqual([{ ...booking, phone: null }]);
+  });
+
   it('refuses to erase early while booked meetings lie ahead, until they are called off', () => {
     const cohort = bookCohort(sampleCohort(), 'moeder@agency.example.org', parseInstant('2023-03-01T10:00:00Z'));
     const early = parseInstant('2023-09-01T10:00:00Z');
     expect(() => erasePersonalData(cohort, early)).toThrow(expect.objectContaining({ code: 'future_meetings_booked' }));
     const calledOff = ['refleksion-3', 'afslutning'].reduce((c, key) => cancelMeeting(c, meetingByKey(c, key).id), cohort);
     expect(erasePersonalData(calledOff, early).erasedAt).toBe(early);
+    const followup = meetingByKey(calledOff, 'opfoelgning');
+    const slot = { meetingId: followup.id, municipalityId: calledOff.municipalities[0]!.id, start: parseLocalDateTime('2024-01-09T09:00'), phone: '+45 12 34 56 78', bookedBy: 'x', bookedAt: early, version: 1, generation: 1, cancelled: false };
+    expect(() => erasePersonalData({ ...calledOff, slotBookings: [slot] }, early)).toThrow(expect.objectContaining({ code: 'future_meetings_booked', message: expect.stringContaining('opfoelgning') }));
+    expect(erasePersonalData({ ...calledOff, slotBookings: [{ ...slot, cancelled: true }] }, early).erasedAt).toBe(early);
   });
 
   it('refuses changes to an erased cohort', () => {

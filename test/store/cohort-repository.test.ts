@@ -1,6 +1,8 @@
-import type { Cohort } from '../../src/domain/cohort';
+import { DEFAULT_SETTINGS, type Cohort, type SlotBooking } from '../../src/domain/cohort';
 import { erasePersonalData } from '../../src/domain/erase';
-import { parseInstant } from '../../src/domain/local-time';
+import { parseInstant, parseLocalDateTime } from '../../src/domain/local-time';
+import { toRows } from '../../src/store/cohort-rows';
+import { constraintError } from '../../src/store/constraint-errors';
 import { engines, useStore } from '../support/engines';
 import { refusal } from '../support/refusal';
 import { fullCohort } from '../support/full-cohort';
@@ -71,6 +73,8 @@ describe.each(engines())('cohort store on $name', (engine) => {
     const erased = erasePersonalData(cohort, parseInstant('2024-07-12T00:00:00.000Z'));
     await fixture.store.cohorts.save(erased, 1);
     expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort: erased, revision: 2 });
+    const phones = await fixture.store.db.selectFrom('slot_bookings').select(['phone', 'booked_by']).where('cohort_id', '=', cohort.id).orderBy('position').execute();
+    expect(phones).toEqual(cohort.slotBookings.map((b) => ({ phone: null, booked_by: b.bookedBy })));
     const summary = (await fixture.store.cohorts.list()).find((s) => s.id === cohort.id);
     expect(summary).toEqual({ id: cohort.id, name: cohort.name, edition: cohort.edition, municipalities: 3, participants: 7, erasedAt: erased.erasedAt });
   });
@@ -110,6 +114,59 @@ describe.each(engines())('cohort store on $name', (engine) => {
     expect(await fixture.store.cohorts.load('no-such-cohort')).toBeNull();
   });
 
+  it('keeps the slot bookings, a cancelled one too, and lets another municipality take a freed slot', async () => {
+    const cohort = fullCohort();
+    const [followup, cancelled] = cohort.slotBookings;
+    expect(followup).toMatchObject({ cancelled: false, phone: '+45 87 65 43 21' });
+    expect(cancelled).toMatchObject({ cancelled: true, generation: 2 });
+    await fixture.store.cohorts.create(cohort);
+    expect((await fixture.store.cohorts.load(cohort.id))?.cohort.slotBookings).toStrictEqual(cohort.slotBookings);
+
+    const third = cohort.municipalities[2]!;
+    const taken: SlotBooking = { ...cancelled!, municipalityId: third.id, bookedBy: third.participants[0]!.id, version: 1, generation: 1, cancelled: false };
+    const moved: SlotBooking = { ...followup!, start: parseLocalDateTime('2024-01-11T09:00'), version: followup!.version + 1 };
+    const changed: Cohort = { ...cohort, slotBookings: [cancelled!, moved, taken] };
+    await fixture.store.cohorts.save(changed, 1);
+    expect(await (await fixture.reopen()).cohorts.load(cohort.id)).toStrictEqual({ cohort: changed, revision: 2 });
+  });
+
+  it('keeps two municipalities off one slot in the database itself, even when a row is written directly', async () => {
+    const cohort = fullCohort();
+    await fixture.store.cohorts.create(cohort);
+    const [followup] = cohort.slotBookings;
+    const second = cohort.municipalities[1]!;
+    const clash: SlotBooking = { ...followup!, municipalityId: second.id, bookedBy: second.participants[0]!.id, phone: '+45 11 11 11 11' };
+    const withClash: Cohort = { ...cohort, slotBookings: [...cohort.slotBookings, clash] };
+
+    const error = await refusal(fixture.store.cohorts.save(withClash, 1));
+    expect(error).toMatchObject({ code: 'slot_taken', path: 'slotBookings.2.start' });
+    expect(error.text).toEqual({
+      da: 'Tiden er lige blevet taget af en anden kommune. Vælg en anden.',
+      en: 'The slot was just taken by another municipality. Pick another.',
+    });
+    expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort, revision: 1 });
+
+    const row = toRows(withClash).slot_bookings[2]!;
+    const direct = await fixture.store.db.insertInto('slot_bookings').values(row).execute().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(direct).not.toBeNull();
+    expect(constraintError(direct, withClash)).toMatchObject({ code: 'slot_taken', path: 'slotBookings.2.start' });
+    // Cancelled, the same row is let in: only active bookings hold a slot.
+    await fixture.store.db.insertInto('slot_bookings').values({ ...row, cancelled: 1 }).execute();
+    expect((await fixture.store.cohorts.load(cohort.id))?.cohort.slotBookings).toStrictEqual([...cohort.slotBookings, { ...clash, cancelled: true }]);
+  });
+
+  it('gives a cohort saved before a setting existed its default', async () => {
+    const cohort = sampleCohort();
+    await fixture.store.cohorts.create(cohort);
+    const { slotBreakMinutes, ...older } = DEFAULT_SETTINGS;
+    expect(slotBreakMinutes).toBe(15);
+    await fixture.store.db.updateTable('cohorts').set({ settings: JSON.stringify(older) }).where('id', '=', cohort.id).execute();
+    expect((await fixture.store.cohorts.load(cohort.id))?.cohort.settings).toStrictEqual(DEFAULT_SETTINGS);
+  });
+
   it('removes a municipality with its participants, answers, presentation and registration', async () => {
     const cohort = fullCohort();
     await fixture.store.cohorts.create(cohort);
@@ -120,15 +177,17 @@ describe.each(engines())('cohort store on $name', (engine) => {
       municipalities: [...cohort.municipalities.slice(1), municipality('Horsens Kommune')],
       rsvps: cohort.rsvps.filter((r) => !goneParticipants.has(r.participantId)),
       presentations: cohort.presentations.filter((p) => p.municipalityId !== gone.id),
+      slotBookings: cohort.slotBookings.filter((b) => b.municipalityId !== gone.id),
     };
     await fixture.store.cohorts.save(without, 1);
 
     const db = fixture.store.db;
-    const left = async (table: 'participants' | 'registrations' | 'rsvps' | 'presentations', column: 'municipality_id' | 'participant_id', ids: string[]) =>
+    const left = async (table: 'participants' | 'registrations' | 'rsvps' | 'presentations' | 'slot_bookings', column: 'municipality_id' | 'participant_id', ids: string[]) =>
       (await db.selectFrom(table).select('cohort_id').where('cohort_id', '=', cohort.id).where(column, 'in', ids).execute()).length;
     expect(await left('participants', 'municipality_id', [gone.id])).toBe(0);
     expect(await left('registrations', 'municipality_id', [gone.id])).toBe(0);
     expect(await left('rsvps', 'participant_id', [...goneParticipants])).toBe(0);
+    expect(await left('slot_bookings', 'municipality_id', [gone.id])).toBe(0);
     expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort: without, revision: 2 });
   });
 
@@ -143,6 +202,17 @@ describe.each(engines())('cohort store on $name', (engine) => {
     expect(stored?.cohort.presentations).toEqual([]);
     const orphans = await db.selectFrom('participants').select('id').where('cohort_id', '=', cohort.id).where('municipality_id', '=', third.id).execute();
     expect(orphans).toEqual([]);
+  });
+
+  it('cascades a deleted meeting or municipality to its slot bookings in the database itself', async () => {
+    const cohort = fullCohort();
+    await fixture.store.cohorts.create(cohort);
+    const [followup, preparatory] = cohort.slotBookings;
+    const db = fixture.store.db;
+    await db.deleteFrom('meetings').where('cohort_id', '=', cohort.id).where('id', '=', followup!.meetingId).execute();
+    expect((await fixture.store.cohorts.load(cohort.id))?.cohort.slotBookings).toStrictEqual([preparatory]);
+    await db.deleteFrom('municipalities').where('cohort_id', '=', cohort.id).where('id', '=', preparatory!.municipalityId).execute();
+    expect((await fixture.store.cohorts.load(cohort.id))?.cohort.slotBookings).toStrictEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Cohort } from '../../src/domain/cohort';
+import { parseLocalDateTime } from '../../src/domain/local-time';
 import { engines, useStore } from '../support/engines';
 import { refusal } from '../support/refusal';
 import { fullCohort } from '../support/full-cohort';
@@ -107,6 +108,28 @@ describe.each(engines())('constraints on $name', (engine) => {
     expect(noMeeting).toMatchObject({ code: 'unknown_meeting', path: 'presentations.0.meetingId' });
     const noMunicipality = await refusal(cohorts().create({ ...cohort, presentations: [{ ...presentation, municipalityId: 'nowhere' }] }));
     expect(noMunicipality).toMatchObject({ code: 'unknown_municipality', path: 'presentations.0.municipalityId' });
+    expect(await cohorts().load(cohort.id)).toBeNull();
+  });
+
+  it('refuses a second slot booking of one municipality for one meeting', async () => {
+    const cohort = fullCohort();
+    const [followup] = cohort.slotBookings;
+    const again = { ...followup!, start: parseLocalDateTime('2024-01-11T13:45'), cancelled: true };
+    const error = await refusal(cohorts().create({ ...cohort, slotBookings: [...cohort.slotBookings, again] }));
+    expect(error).toMatchObject({ code: 'duplicate_id', path: 'slotBookings.2' });
+    expect(await cohorts().load(cohort.id)).toBeNull();
+  });
+
+  it('refuses a slot booking for a plenary, a meeting or a municipality the cohort does not have', async () => {
+    const cohort = fullCohort();
+    const [booking] = cohort.slotBookings;
+    const plenary = cohort.meetings.find((m) => m.kind === 'plenary')!;
+    const onPlenary = await refusal(cohorts().create({ ...cohort, slotBookings: [{ ...booking!, meetingId: plenary.id }] }));
+    expect(onPlenary).toMatchObject({ code: 'not_an_individual_meeting', path: 'slotBookings.0.meetingId' });
+    const noMeeting = await refusal(cohorts().create({ ...cohort, slotBookings: [{ ...booking!, meetingId: 'no-such-meeting' }] }));
+    expect(noMeeting).toMatchObject({ code: 'unknown_meeting', path: 'slotBookings.0.meetingId' });
+    const noMunicipality = await refusal(cohorts().create({ ...cohort, slotBookings: [{ ...booking!, municipalityId: 'nowhere' }] }));
+    expect(noMunicipality).toMatchObject({ code: 'unknown_municipality', path: 'slotBookings.0.municipalityId' });
     expect(await cohorts().load(cohort.id)).toBeNull();
   });
 });

@@ -17,8 +17,10 @@ function erasedParticipant(): Participant {
 /**
  * The sample cohort with every part of the aggregate filled in: a registration, answers (one for a
  * date the meeting has since moved from), a presentation with a link, moved meetings of both kinds
- * with their history, a person with phone and Entra id, an erased participant, and a booked
- * series with one plenary called off and another called off and booked again.
+ * with their history, a person with phone and Entra id, an erased participant, a booked
+ * series with one plenary called off and another called off and booked again, and slot bookings:
+ * the first municipality's follow-up call (rebooked, with a number to call) and the second's
+ * preparatory meeting, booked by an advisor and cancelled after a second booking.
  */
 export function fullCohort(names?: string[]): Cohort {
   const base = sampleCohort(names);
@@ -32,7 +34,7 @@ export function fullCohort(names?: string[]): Cohort {
   };
   let cohort: Cohort = {
     ...base,
-    settings: { cateringWorkingDays: 3, eraseAfterMonths: 12, presentationReminderDays: [10, 2], rsvpReminderDays: 1 },
+    settings: { cateringWorkingDays: 3, eraseAfterMonths: 12, presentationReminderDays: [10, 2], rsvpReminderDays: 1, slotBreakMinutes: 10 },
     municipalities: [{ ...first, participants: [leader, guest, erasedParticipant()] }, second, third],
   };
   const at = (iso: string) => parseInstant(iso);
@@ -50,6 +52,33 @@ export function fullCohort(names?: string[]): Cohort {
   cohort = cancelMeeting(cohort, meetingByKey(cohort, 'refleksion-3').id);
   const afslutning = meetingByKey(cohort, 'afslutning');
   cohort = reinstateMeeting(cancelMeeting(cohort, afslutning.id), afslutning.id, parseLocalDateTime('2023-11-01T09:30'), at('2023-10-01T10:00:00.000Z'));
+  cohort = {
+    ...cohort,
+    slotBookings: [
+      {
+        meetingId: meetingByKey(cohort, 'opfoelgning').id,
+        municipalityId: first.id,
+        start: parseLocalDateTime('2024-01-10T10:15'),
+        phone: '+45 87 65 43 21',
+        bookedBy: leader.id,
+        bookedAt: at('2023-11-02T08:30:00.000Z'),
+        version: 2,
+        generation: 1,
+        cancelled: false,
+      },
+      {
+        meetingId: meetingByKey(cohort, 'forberedende').id,
+        municipalityId: second.id,
+        start: parseLocalDateTime('2023-04-25T09:00'),
+        phone: null,
+        bookedBy: cohort.advisors[0]!.id,
+        bookedAt: at('2023-04-10T12:00:00.000Z'),
+        version: 4,
+        generation: 2,
+        cancelled: true,
+      },
+    ],
+  };
   return setPresentationStatus(cohort, {
     meetingId: meetingByKey(cohort, 'refleksion-2').id,
     municipalityId: third.id,

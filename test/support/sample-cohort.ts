@@ -41,6 +41,7 @@ export function sampleCohort(names = ['Aarhus Kommune', 'Odense Kommune', 'Vejle
     municipalities: names.map((n) => municipality(n)),
     rsvps: [],
     presentations: [],
+    slotBookings: [],
     booking: null,
     erasedAt: null,
   };

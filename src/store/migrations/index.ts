@@ -8,6 +8,8 @@ import { linksMigration } from './0006-links';
 import { cohortTeamsMigration } from './0007-cohort-teams';
 import { teamsConversationsMigration } from './0008-teams-conversations';
 import { teamChannelsMigration } from './0009-team-channels';
+import { slotBookingsMigration } from './0010-slot-bookings';
+import { busyTimesMigration } from './0011-busy-times';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder: the same list serves
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '0007-cohort-teams': cohortTeamsMigration,
   '0008-teams-conversations': teamsConversationsMigration,
   '0009-team-channels': teamChannelsMigration,
+  '0010-slot-bookings': slotBookingsMigration,
+  '0011-busy-times': busyTimesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,8 @@ export interface Tally {
   installConflicts: number;
   /** Installs refused with 403 for a user a policy or missing licence keeps from the app. */
   installsRefused: number;
+  /** Teams made by "Create team" (202 Accepted). */
+  teamsCreated: number;
   /** Mail drafts created ("Create message"). */
   draftsCreated: number;
   /** Messages sent ("message: send"): each delivered to its recipients once. */
@@ -65,7 +67,7 @@ export function emptyTally(): Tally {
   return {
     tokenRequests: 0, tokensIssued: 0, graphCalls: 0, batches: 0, batchItems: 0, maxItemsPerBatch: 0, tooLargeBatches: 0,
     eventsCreated: 0, duplicateCreatesRefused: 0, eventsUpdated: 0, eventsCancelled: 0, eventsDeleted: 0, notifications: 0,
-    appsInstalled: 0, installConflicts: 0, installsRefused: 0, draftsCreated: 0, mailsSent: 0,
+    appsInstalled: 0, installConflicts: 0, installsRefused: 0, teamsCreated: 0, draftsCreated: 0, mailsSent: 0,
     answersLost: 0, throttled: 0, concurrencyThrottled: 0, unavailable: 0,
     callsUnavailable: 0, callsTimedOut: 0, callsHung: 0, callsReset: 0, callsLost: 0,
     maxInFlightPerMailbox: 0, maxCallsInFlightPerMailbox: 0,

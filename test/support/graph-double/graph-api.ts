@@ -8,7 +8,10 @@ import { badRequest, graphError, itemNotFound, ok, requestBodyRead, type GraphRe
 import { parseQuery, valueAt } from './odata-query';
 import type { Settings } from './options';
 import { MailApi, mailPath } from './mail-api';
-import { TeamsApi, teamsPath, type Team } from './teams-api';
+import { ScheduleApi, schedulePath } from './schedule-api';
+import { TeamCreateApi } from './team-create-api';
+import { TeamsApi, type Team } from './teams-api';
+import { teamsPath } from './teams-path';
 import { TeamworkApi, teamworkPath, type TeamsApp } from './teamwork-api';
 
 /** One request to Graph, from outside a batch or inside one: `url` is relative to /v1.0. */
@@ -83,11 +86,17 @@ export class GraphApi {
   readonly mail: MailApi;
   /** Teams, the app installed in them, and their members (teams-api.ts). */
   readonly teams: TeamsApi;
+  /** Creating teams, their creation operations, reading and listing teams (team-create-api.ts). */
+  readonly teamCreation: TeamCreateApi;
+  /** Free/busy time: getSchedule, and busy blocks tests add (schedule-api.ts). */
+  readonly schedules: ScheduleApi;
 
   constructor(private readonly deps: ApiDeps) {
     this.teamwork = new TeamworkApi(deps);
     this.teams = new TeamsApi(deps);
+    this.teamCreation = new TeamCreateApi(deps);
     this.mail = new MailApi(deps);
+    this.schedules = new ScheduleApi(deps);
   }
 
   /** Runs one request in its mailbox: concurrency limit, drawn faults, latency, then the operation. */
@@ -96,9 +105,12 @@ export class GraphApi {
     const teamwork = teamworkPath(request.url);
     if (teamwork) return this.teamwork.execute(teamwork, request, caller, ids, faultKey);
     const teams = teamsPath(request.url);
-    if (teams) return this.teams.execute(teams, request, caller, ids);
+    if (teams?.kind === 'installedApps' || teams?.kind === 'members') return this.teams.execute(teams, request, caller, ids);
+    if (teams) return this.teamCreation.execute(teams, request, caller, ids, faultKey);
     const mail = mailPath(request.url);
     if (mail) return this.mail.execute(mail, request, caller, ids, faultKey);
+    const schedule = schedulePath(request.url);
+    if (schedule) return this.schedules.execute(schedule, request, caller, ids, faultKey);
     const r = route(request.url);
     if ('unknown' in r) return answer(badRequest(`Resource not found for the segment '${r.unknown}'.`, ids));
     const method = request.method.toUpperCase();

@@ -8,7 +8,7 @@ import type { ResponseType } from './event-input';
 import { EventStore, type EventRecord, type Notification } from './event-store';
 import { GraphApi, type User } from './graph-api';
 import { GraphServer } from './graph-server';
-import { applyConfig, DEFAULT_SETTINGS, type AppRegistration, type FaultConfig, type GraphDoubleOptions, type Settings } from './options';
+import { applyConfig, DEFAULT_SETTINGS, type AppRegistration, type FaultConfig, type GraphDoubleOptions, type Settings, type TeamOptions } from './options';
 import { rawRequest } from './raw-client';
 import { defaultTeamsApp, type Installation, type TeamsApp } from './teamwork-api';
 import { makeTlsMaterial, type TlsMaterial } from './tls';
@@ -16,20 +16,23 @@ import { makeTlsMaterial, type TlsMaterial } from './tls';
 export type { AppRegistration, CallFault, FaultConfig, GraphDoubleOptions, MailboxOptions, Settings, TeamOptions, TeamsAppOptions } from './options';
 export type { Team, TeamInstallation, TeamMember } from './teams-api';
 import type { Team, TeamInstallation } from './teams-api';
+export type { CreatedTeam } from './team-create-api';
+import type { CreatedTeam } from './team-create-api';
 export type { Installation, TeamsApp } from './teamwork-api';
 export type { DeliveredMail, MailMessage } from './mail-api';
 import type { DeliveredMail, MailMessage } from './mail-api';
+export type { BusyBlockOptions, ScheduleLookup } from './schedule-api';
+import type { BusyBlockOptions, ScheduleLookup } from './schedule-api';
+export type { FreeBusy } from './schedule-view';
 export type { Counts } from './counts';
 export type { EventRecord, Notification } from './event-store';
 export type { Attendee, ResponseType } from './event-input';
 export { rawRequest, type RawResponse } from './raw-client';
 
+const memberOf = (m: TeamOptions['members'][number]) => ({ userId: m.userId, email: m.email ?? null, displayName: m.displayName ?? m.userId, roles: m.roles ?? [] });
+
 function teamsOf(options: GraphDoubleOptions): Team[] {
-  return (options.teams ?? []).map((t) => ({
-    id: t.id,
-    displayName: t.displayName ?? t.id,
-    members: t.members.map((m) => ({ userId: m.userId, email: m.email ?? null, displayName: m.displayName ?? m.userId, roles: m.roles ?? [] })),
-  }));
+  return (options.teams ?? []).map((t) => ({ id: t.id, displayName: t.displayName ?? t.id, description: t.description ?? '', members: t.members.map(memberOf), creation: null }));
 }
 
 const defaultBookingKey = (e: EventRecord) => `${e.mailbox.toLowerCase()}|${[...e.categories].sort().join(',')}|${e.subject ?? ''}`;
@@ -46,6 +49,8 @@ export class GraphDouble {
   private readonly tally = emptyTally();
   private readonly inFlight = new InFlight(this.tally);
   private readonly store = new EventStore(this.tally);
+  /** The organisation's teams, those given and those created, shared with the Graph API. */
+  private readonly teams: Team[];
   private readonly api: GraphApi;
   private readonly entra: EntraDouble;
   private readonly graph: GraphServer;
@@ -62,6 +67,7 @@ export class GraphDouble {
   ) {
     this.tenantId = options.tenantId ?? randomUUID();
     this.app = apps[0]!;
+    this.teams = teamsOf(options);
     this.current = applyConfig(structuredClone(DEFAULT_SETTINGS), options);
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.entra = new EntraDouble({
@@ -75,7 +81,7 @@ export class GraphDouble {
       tokenLifetimeSeconds: () => this.current.tokenLifetimeSeconds,
       tally: this.tally,
     });
-    this.api = new GraphApi({ store: this.store, users, settings: () => this.current, tally: this.tally, inFlight: this.inFlight, graphUrl: () => this.graphUrl, teamsApps, teams: teamsOf(options) });
+    this.api = new GraphApi({ store: this.store, users, settings: () => this.current, tally: this.tally, inFlight: this.inFlight, graphUrl: () => this.graphUrl, teamsApps, teams: this.teams });
     this.graph = new GraphServer({
       api: this.api,
       token: () => ({ key: privateKey, issuer: this.entra.issuer, audience: this.graphUrl, tenantId: this.tenantId }),
@@ -100,7 +106,10 @@ export class GraphDouble {
       userType: u.userType ?? 'Member',
       installBlocked: u.installBlocked ?? null,
     }));
-    const roles = ['Calendars.ReadWrite', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'TeamsAppInstallation.ReadWriteSelfForTeam.All', 'TeamMember.Read.All', 'Mail.ReadWrite', 'Mail.Send'];
+    const roles = [
+      'Calendars.ReadWrite', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'TeamsAppInstallation.ReadWriteSelfForTeam.All',
+      'TeamMember.Read.All', 'Team.Create', 'Team.ReadBasic.All', 'Mail.ReadWrite', 'Mail.Send',
+    ];
     const apps = options.apps ?? [{ clientId: randomUUID(), secret: randomBytes(30).toString('base64url'), roles }];
     const teamsApps = (options.teamsApps ?? [defaultTeamsApp()]).map((a) => ({ ...defaultTeamsApp(), ...a }));
     const login = createServer({ key: tls.key, cert: tls.cert });
@@ -217,6 +226,18 @@ export class GraphDouble {
     return this.api.teams.conflicts;
   }
 
+  /** Teams made through "Create team", in the order created, with where their creation stands. */
+  createdTeams(): CreatedTeam[] {
+    return this.api.teamCreation.created();
+  }
+
+  /** Someone joins a team in Teams (its owner adds them, say): what Team.Create alone does not let the product do. */
+  addTeamMember(teamId: string, member: TeamOptions['members'][number]): void {
+    const team = this.teams.find((t) => t.id === teamId);
+    if (!team) throw new Error(`no team ${teamId}`);
+    team.members.push(memberOf(member));
+  }
+
   /** The catalog's apps; the first is the one `env()` names. */
   get catalog(): TeamsApp[] {
     return this.teamsApps.map((a) => ({ ...a }));
@@ -243,6 +264,21 @@ export class GraphDouble {
     const event = user && this.store.find(user, eventId);
     if (!event) throw new Error(`no event ${eventId} in ${mailbox}`);
     this.store.respond(event, address, response);
+  }
+
+  /** Puts a busy block straight into a user's calendar, as getSchedule will report it; returns its id. */
+  busy(upn: string, block: BusyBlockOptions): string {
+    return this.api.schedules.block(upn, block);
+  }
+
+  /** Takes a busy block out again, as if its appointment were deleted. */
+  unblock(id: string): void {
+    this.api.schedules.unblock(id);
+  }
+
+  /** Every getSchedule request, in arrival order, with the status it was answered. */
+  scheduleLookups(): ScheduleLookup[] {
+    return this.api.schedules.lookups();
   }
 
   /** Changes faults, latency, limits or token lifetime from now on; returns the settings in force. */

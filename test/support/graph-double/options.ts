@@ -47,6 +47,8 @@ export interface TeamsAppOptions {
 export interface TeamOptions {
   id: string;
   displayName?: string;
+  /** What "List teams" shows beside the name; empty when left out. */
+  description?: string;
   /** `roles` `[]` for a member, `['owner']`, `['guest']`; `email` null for a member without one. */
   members: { userId: string; email?: string | null; displayName?: string; roles?: string[] }[];
 }
@@ -96,6 +98,11 @@ export const faultConfigSchema = z.strictObject({
   pageSize: z.number().int().min(1).optional(),
   /** Lifetime of the access tokens issued from now on. */
   tokenLifetimeSeconds: z.number().int().min(1).optional(),
+  /**
+   * How long a team made by "Create team" stays `inProgress`: its operation succeeds once it has been
+   * read `polls` times, or `ms` after the create, whichever comes first; until then the team is not found.
+   */
+  teamProvisioning: z.strictObject({ polls: z.number().int().min(0), ms: z.number().int().min(0) }).optional(),
 }).refine((config) => Object.values(config.callFaultRates ?? {}).reduce((sum, r) => sum + r, 0) <= 1, { message: 'callFaultRates add up to more than 1', path: ['callFaultRates'] });
 /** Everything `configure()` and `POST /_double/config` can change while the double runs. */
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
@@ -118,6 +125,8 @@ export const DEFAULT_SETTINGS: Settings = {
   pageSize: 10,
   // What Entra ID answers as `expires_in` for an app token ("client credentials flow").
   tokenLifetimeSeconds: 3599,
+  // Real teams take from seconds to minutes; one poll (or ten seconds) keeps tests quick.
+  teamProvisioning: { polls: 1, ms: 10_000 },
 };
 
 export interface GraphDoubleOptions extends FaultConfig {
@@ -128,7 +137,7 @@ export interface GraphDoubleOptions extends FaultConfig {
   /**
    * App registrations; one with a random id and secret when left out, with Calendars.ReadWrite,
    * User.Read.All, TeamsAppInstallation.ReadWriteSelfForUser.All, TeamsAppInstallation.ReadWriteSelfForTeam.All,
-   * TeamMember.Read.All, Mail.ReadWrite and Mail.Send.
+   * TeamMember.Read.All, Team.Create, Team.ReadBasic.All, Mail.ReadWrite and Mail.Send.
    */
   apps?: AppRegistration[];
   /** The users whose mailboxes Graph serves; one, `organizer@{tenantDomain}`, when left out. */
@@ -138,7 +147,7 @@ export interface GraphDoubleOptions extends FaultConfig {
    * Left out: one app with a random id, not in `env()`.
    */
   teamsApps?: TeamsAppOptions[];
-  /** The organisation's teams, with their members; none when left out. */
+  /** The organisation's teams, with their members; none when left out ("Create team" adds more). */
   teams?: TeamOptions[];
   /**
    * The key `counts().liveDuplicates` groups live events by; by default mailbox, categories and

@@ -2,6 +2,8 @@ import type { Outcome, ApiRequest } from './graph-api';
 import type { Caller } from './graph-auth';
 import { badRequest, graphError, ok, type GraphResponse, type RequestIds } from './graph-errors';
 import type { Settings } from './options';
+import { provisioned, type TeamCreation } from './team-provisioning';
+import type { TeamsPath } from './teams-path';
 import type { TeamsApp } from './teamwork-api';
 
 /** A member of a team (`aadUserConversationMember`): a member of the tenant, an owner, or a guest. */
@@ -16,7 +18,10 @@ export interface TeamMember {
 export interface Team {
   id: string;
   displayName: string;
+  description: string;
   members: TeamMember[];
+  /** Null for a team the tenant had from the start; a created team is not found until it is provisioned. */
+  creation: TeamCreation | null;
 }
 
 /** One installation of a catalog app in a team, as the double keeps it. */
@@ -35,22 +40,7 @@ export interface TeamsDeps {
 const INSTALL_WRITE = ['TeamsAppInstallation.ReadWriteSelfForTeam.All', 'TeamsAppInstallation.ReadWriteForTeam.All'];
 const MEMBERS_READ = ['TeamMember.Read.All', 'TeamMember.ReadWrite.All'];
 
-type Path = { kind: 'installedApps' | 'members'; team: string };
-
-/** `/teams/{id}/installedApps` and `/teams/{id}/members`; null for anything else. */
-export function teamsPath(url: string): Path | null {
-  let segments: string[];
-  try {
-    segments = url.split('?')[0]!.replace(/^\//, '').split('/').map((s) => decodeURIComponent(s));
-  } catch {
-    return null;
-  }
-  const [teams, team, what, ...more] = segments;
-  if (teams?.toLowerCase() !== 'teams' || !team || more.length > 0) return null;
-  if (what?.toLowerCase() === 'installedapps') return { kind: 'installedApps', team };
-  if (what?.toLowerCase() === 'members') return { kind: 'members', team };
-  return null;
-}
+type Path = Extract<TeamsPath, { kind: 'installedApps' | 'members' }>;
 
 /**
  * Teams the organisation has, the app installed in them, and their rosters: "Install app to team"
@@ -78,8 +68,8 @@ export class TeamsApi {
     if (!caller.roles.some((role) => needed.includes(role))) {
       return answer(graphError(403, 'Forbidden', `Missing role permissions on the request. API requires one of '${needed.join(', ')}'. Roles on the request '${caller.roles.join(', ')}'.`, ids));
     }
-    const team = this.deps.teams.find((t) => t.id.toLowerCase() === path.team.toLowerCase());
-    if (!team) return answer(graphError(404, 'NotFound', `No team found with Group Id ${path.team}`, ids));
+    const team = usableTeam(this.deps, path.team);
+    if (!team) return answer(teamNotFound(path.team, ids));
     if (path.kind === 'installedApps') return this.install(team, request.body, ids);
     return answer(this.members(team, request.url, ids));
   }
@@ -122,3 +112,11 @@ export class TeamsApi {
     return ok(200, body);
   }
 }
+
+/** A team the tenant has and can use now: one still being created is not found yet. */
+export function usableTeam(deps: Pick<TeamsDeps, 'teams' | 'settings'>, id: string): Team | undefined {
+  const team = deps.teams.find((t) => t.id.toLowerCase() === id.toLowerCase());
+  return team && provisioned(team.creation, deps.settings(), Date.now()) ? team : undefined;
+}
+
+export const teamNotFound = (id: string, ids: RequestIds) => graphError(404, 'NotFound', `No team found with Group Id ${id}`, ids);

@@ -1,0 +1,69 @@
+import type { Cohort, IndividualMeeting, SlotBooking } from '../domain/cohort';
+import { findMemberships, type Identity } from '../domain/identity';
+import { toLocal } from '../domain/local-time';
+import { bookerIn } from '../domain/permissions';
+import { activeBooking, bookSlot, cancelSlot, individualMeeting, offeredSlots, type BusyTime, type Slot } from '../domain/slots';
+import type { StoredCohort } from '../store/cohort-store';
+import { changeCohort, type ChangeDeps } from './change-cohort';
+import type { CohortStore } from '../store/cohort-store';
+import { loadCohort } from './load-cohort';
+
+export interface SlotDeps extends ChangeDeps {
+  store: CohortStore;
+  /** The advisors' busy time as last read from Outlook: never fetched while a person waits. */
+  busy(cohortId: string): Promise<BusyTime[]>;
+}
+
+export interface SlotChoice {
+  cohortId: string;
+  meetingId: string;
+  municipalityId: string;
+}
+
+export interface SlotOffer {
+  cohort: Cohort;
+  meeting: IndividualMeeting;
+  booking: SlotBooking | undefined;
+  slots: Slot[];
+}
+
+/** What a leader (or an advisor for them) may pick now, with the municipality's current booking. */
+export async function slotOffer(deps: SlotDeps, identity: Identity, choice: SlotChoice): Promise<SlotOffer> {
+  const { cohort } = await loadCohort(deps.store, choice.cohortId);
+  bookerIn(findMemberships([cohort], identity), cohort.id, choice.municipalityId);
+  const busy = await deps.busy(cohort.id);
+  return {
+    cohort,
+    meeting: individualMeeting(cohort, choice.meetingId),
+    booking: activeBooking(cohort, choice.meetingId, choice.municipalityId),
+    slots: offeredSlots(cohort, choice.meetingId, choice.municipalityId, busy, toLocal(deps.clock.now())),
+  };
+}
+
+/** The number to call: the leader's own; for an advisor booking on a municipality's behalf, its first leader's that has one. */
+function phoneOf(cohort: Cohort, booker: { role: string; personId: string }, municipalityId: string): string | null {
+  const participants = cohort.municipalities.find((m) => m.id === municipalityId)?.participants ?? [];
+  if (booker.role !== 'advisor') return participants.find((p) => p.id === booker.personId)?.person?.phone ?? null;
+  return participants.find((p) => p.contact && p.person?.phone)?.person?.phone ?? null;
+}
+
+/**
+ * Books (or rebooks) the slot in one save against the cohort's revision: of several people picking
+ * the same slot at once exactly one wins, and the others are decided again on the winner's cohort,
+ * where the slot is taken. The permission is checked on the cohort as stored, inside the change.
+ */
+export async function bookSlotAs(deps: SlotDeps, identity: Identity, choice: SlotChoice & { start: Slot['start']; phone: string | null }): Promise<StoredCohort> {
+  const busy = await deps.busy(choice.cohortId);
+  return changeCohort(deps, choice.cohortId, (cohort, now) => {
+    const booker = bookerIn(findMemberships([cohort], identity), cohort.id, choice.municipalityId);
+    const request = { ...choice, bookedBy: { id: booker.personId, phone: phoneOf(cohort, booker, choice.municipalityId) }, at: now };
+    return bookSlot(cohort, request, busy, toLocal(now));
+  });
+}
+
+export async function cancelSlotAs(deps: SlotDeps, identity: Identity, choice: SlotChoice): Promise<StoredCohort> {
+  return changeCohort(deps, choice.cohortId, (cohort) => {
+    bookerIn(findMemberships([cohort], identity), cohort.id, choice.municipalityId);
+    return cancelSlot(cohort, choice.meetingId, choice.municipalityId);
+  });
+}
