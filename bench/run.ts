@@ -1,9 +1,10 @@
+import { botBench } from './bot-bench';
 import { formatFigure, type BenchModule } from './figures';
 import { graphBench } from './graph-bench';
 import { outboxBench } from './outbox-bench';
 import { serverBench } from './server-bench';
 
-const MODULES: BenchModule[] = [serverBench, outboxBench, graphBench];
+const MODULES: BenchModule[] = [serverBench, outboxBench, graphBench, botBench];
 
 async function run(): Promise<void> {
   for (const module of MODULES) {

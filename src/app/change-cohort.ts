@@ -14,15 +14,15 @@ export interface ChangeDeps {
   clock: Clock;
 }
 
-/** Enough for a crowd pressing at once: each retry sees the winner's change and mostly has nothing left to do. */
+/** A save can still lose to one that did not take the lock (a document import); it is then decided again. */
 const ATTEMPTS = 8;
 
 /**
  * Every change to a cohort goes through here: the domain decides, the change is saved against the
  * revision it was read at, and the calendars' desired state is recorded in the same transaction —
  * so once a series is booked, Outlook follows every change, and a failed save sends nothing.
- * A save that lost the race to another change is decided again on the cohort as it is now: the
- * domain then refuses what is no longer possible (a slot just taken) or applies what still is.
+ * Changes to one cohort wait for each other; one that still lost a race is decided again on the
+ * cohort as it is now: the domain then refuses what is no longer possible (a slot just taken).
  */
 export async function changeCohort(deps: ChangeDeps, id: string, change: (cohort: Cohort, now: Instant) => Cohort): Promise<StoredCohort> {
   for (let attempt = 1; ; attempt += 1) {
@@ -38,6 +38,10 @@ export async function changeCohort(deps: ChangeDeps, id: string, change: (cohort
 async function changeOnce(deps: ChangeDeps, id: string, change: (cohort: Cohort, now: Instant) => Cohort): Promise<StoredCohort> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
+    // Changes to one cohort take turns: this no-op write takes the cohort's row lock on PostgreSQL
+    // (SQLite's write transactions take the database's at begin), so a crowd answering at once
+    // queues for a moment instead of losing the race and retrying in vain.
+    await trx.updateTable('cohorts').set((eb) => ({ revision: eb.ref('revision') })).where('id', '=', id).execute();
     const repository = cohortRepository(trx, deps.clock);
     const current = await loadCohort(repository, id);
     const changed = change(current.cohort, now);
