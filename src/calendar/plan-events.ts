@@ -1,4 +1,4 @@
-import type { Cohort, PlenaryMeeting } from '../domain/cohort';
+import type { Cohort, Person, PlenaryMeeting } from '../domain/cohort';
 import { endOf } from '../domain/schedule-rules';
 import type { DesiredObject } from '../outbox/record-desired';
 import { eventBodyHtml } from './event-body';
@@ -16,10 +16,14 @@ function locationOf(meeting: PlenaryMeeting): EventLocation | null {
 
 /** Every participant still known and every advisor, once each by address. */
 function attendeesOf(cohort: Cohort): EventAttendee[] {
-  const people = [
+  return attendeesByAddress([
     ...cohort.municipalities.flatMap((m) => m.participants.flatMap((p) => (p.person ? [p.person] : []))),
     ...cohort.advisors,
-  ];
+  ]);
+}
+
+/** One invitation per address, however often a person is listed (a leader who is also an advisor). */
+export function attendeesByAddress(people: readonly Person[]): EventAttendee[] {
   const seen = new Set<string>();
   return people.flatMap((p) => {
     const key = p.email.trim().toLowerCase();

@@ -2,6 +2,7 @@ import type { Cohort, IndividualMeeting, Municipality, SlotBooking } from '../do
 import { addMinutes } from '../domain/local-time';
 import type { DesiredObject } from '../outbox/record-desired';
 import { slotEventBodyHtml } from './event-body';
+import { attendeesByAddress } from './plan-events';
 import { CALENDAR_EVENT_KIND, type CalendarEventState, type EventAttendee } from './event-state';
 
 /**
@@ -15,14 +16,7 @@ export function slotEventObjectKey(cohort: Cohort, meeting: IndividualMeeting, m
 
 /** The municipality's leader contacts and every advisor: the individual meetings are theirs. */
 function attendeesOf(cohort: Cohort, municipality: Municipality): EventAttendee[] {
-  const people = [...municipality.participants.flatMap((p) => (p.contact && p.person ? [p.person] : [])), ...cohort.advisors];
-  const seen = new Set<string>();
-  return people.flatMap((p) => {
-    const key = p.email.trim().toLowerCase();
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ name: p.name, email: p.email.trim() }];
-  });
+  return attendeesByAddress([...municipality.participants.flatMap((p) => (p.contact && p.person ? [p.person] : [])), ...cohort.advisors]);
 }
 
 function eventState(cohort: Cohort, meeting: IndividualMeeting, municipality: Municipality, booking: SlotBooking): CalendarEventState {
