@@ -3,7 +3,7 @@ import { ConfigError } from './config-error';
 import {
   AAD_APP_CERTIFICATE_PATH, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID,
   BOT_ID, BOT_OPENID_METADATA_URL, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LINK_SECRET, LOCAL_NOW, LOG_LEVEL,
-  ORGANIZER_MAILBOX, PORT, PUBLIC_URL, TEAMS_APP_CATALOG_ID, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
+  ORGANIZER_MAILBOX, PORT, PUBLIC_URL, TAB_APP_ID_URI, TEAMS_APP_CATALOG_ID, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
 } from './variables';
 
 export { ConfigError, isConfigError } from './config-error';
@@ -44,6 +44,8 @@ export interface TenantMode {
   bot: BotConfig | null;
   /** `TEAMS_APP_CATALOG_ID`: the app installed for participants; null installs it for nobody. */
   teamsAppCatalogId: string | null;
+  /** `TAB_APP_ID_URI`: the audience of the tab's v1 tokens; null accepts any `api://…/<client id>`. */
+  tabAppIdUri: string | null;
 }
 
 export interface StoreConfig {
@@ -116,6 +118,7 @@ function tenantMode(env: NodeJS.ProcessEnv, tenantId: string, cwd: string): Tena
     organizerMailbox: read(env, ORGANIZER_MAILBOX) ?? null,
     bot: botConfig(env, tenantId),
     teamsAppCatalogId: read(env, TEAMS_APP_CATALOG_ID) ?? null,
+    tabAppIdUri: read(env, TAB_APP_ID_URI) ?? null,
   };
 }
 
@@ -191,6 +194,7 @@ function modeParts(mode: LocalMode | TenantMode): string[] {
     `graph=${mode.graphEndpoint}`,
     `mailbox=${mode.organizerMailbox ?? '-'}`,
     `teams-app=${mode.teamsAppCatalogId ?? '-'}`,
+    `tab-app-id-uri=${mode.tabAppIdUri ?? '-'}`,
     bot === null ? 'bot=-' : `bot=${bot.appId} bot-type=${bot.type} bot-tenant=${bot.tenantId} bot-password=${bot.password === null ? '-' : '***'}`,
   ];
 }

@@ -135,6 +135,17 @@ export const BOT_OPENID_METADATA_URL = httpsUrl('BOT_OPENID_METADATA_URL', 'http
  */
 export const TEAMS_APP_CATALOG_ID = guid('TEAMS_APP_CATALOG_ID');
 
+/**
+ * The tab's application ID URI (`api://<host>/<client id>`): the audience of the v1 tokens Teams SSO
+ * hands the tab. Unset, any `api://…/<client id>` is accepted, since the host part follows wherever
+ * the tab is served from.
+ */
+export const TAB_APP_ID_URI: Variable<string> = {
+  name: 'TAB_APP_ID_URI',
+  expected: { da: 'skal være en api://-adresse, fx api://gruppeforloeb.example.org/<client id>', en: 'must be an api:// URI, e.g. api://gruppeforloeb.example.org/<client id>' },
+  schema: z.string().regex(/^api:\/\/\S+[^/]$/),
+};
+
 /** Signs the links of the answer pages; long enough that guessing it is out of reach. */
 export const LINK_SECRET: Variable<string> = {
   name: 'LINK_SECRET',
@@ -153,7 +164,7 @@ export const PUBLIC_URL: Variable<string> = {
 /** Used only with a tenant; set without one they have no effect, and the start log says so. */
 export const TENANT_ONLY: readonly Variable<unknown>[] = [
   HOST, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_CERTIFICATE_PATH, AAD_APP_OAUTH_AUTHORITY_HOST, GRAPH_ENDPOINT,
-  ORGANIZER_MAILBOX, BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, BOT_OPENID_METADATA_URL, TEAMS_APP_CATALOG_ID,
+  ORGANIZER_MAILBOX, BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, BOT_OPENID_METADATA_URL, TEAMS_APP_CATALOG_ID, TAB_APP_ID_URI,
 ];
 
 /** An empty value counts as unset: Teams Toolkit's env files list every variable, many of them blank. */

@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'cohort_erased'
   | 'cohort_exists'
   | 'concurrent_change'
+  /** A change asked for against a version of a meeting that another change has replaced meanwhile. */
+  | 'stale_version'
   /** Slot booking: just taken by another municipality, not (or no longer) offered, a phone call without a number. */
   | 'slot_taken'
   | 'slot_not_offered'

@@ -4,6 +4,8 @@ import type { Executor } from '../store/schema';
 import { sendError, type HttpErrorCode } from './http-errors';
 import { linkRoutes } from './link-routes';
 import { messageOf, type Log } from './log';
+import { tabApi } from './tab-api/tab-api';
+import type { TabApiDeps } from './tab-api/tab-api-deps';
 
 /** What the health check needs from the store. */
 export interface HealthSource {
@@ -21,7 +23,11 @@ export interface AppDeps {
   links?: LinkPages;
   /** The Bot Framework endpoint; absent, /api/messages is not served. */
   bot?: RequestHandler;
+  /** The tab's JSON API; absent, the rest of /api is not served. */
+  tab?: TabApi;
 }
+
+export type TabApi = Omit<TabApiDeps, 'clock' | 'log'>;
 
 export interface LinkPages {
   db: Executor;
@@ -42,6 +48,9 @@ export function buildApp(deps: AppDeps): Express {
   app.get('/healthz', health(deps));
   if (deps.links) app.use(linkRoutes({ ...deps.links, clock: deps.clock, log: deps.log }));
   if (deps.bot) app.post('/api/messages', deps.bot);
+  // After the bot, whose endpoint carries Bot Framework tokens, not the tab's sign-in.
+  if (deps.tab) app.use('/api', tabApi({ ...deps.tab, clock: deps.clock, log: deps.log }));
+  // The tab's built pages will be served under /tab here, with their own headers (see security-headers.ts).
   app.use(notFound);
   app.use(errors(deps.log));
   return app;

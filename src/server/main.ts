@@ -12,6 +12,7 @@ import { loadRuntime } from '../app/runtime';
 import { startOutbox } from './outbox-runner';
 import { startPeriodic, type PeriodicTask } from './periodic';
 import { startServer, type RunningServer } from './server';
+import { signInFor } from './tab-auth/sign-in-for';
 import { ignoredLine, startLines } from './start-lines';
 
 const HOUR_MS = 60 * 60_000;
@@ -41,11 +42,13 @@ async function main(): Promise<void> {
     await store.close();
     throw error;
   });
-  const server = await startServer(config, { store, clock, log, links: { db: store.db, secret }, ...(bot ? { bot: bot.handler } : {}) }).catch(async (error: unknown) => {
+  const allSenders = bot ? [...senders, bot.sender] : senders;
+  const tab = { store: store.cohorts, db: store.db, signIn: signInFor(config.mode, clock), connectedKinds: allSenders.map((s) => s.kind) };
+  const server = await startServer(config, { store, clock, log, links: { db: store.db, secret }, tab, ...(bot ? { bot: bot.handler } : {}) }).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
-  const outbox = startOutbox(store, bot ? [...senders, bot.sender] : senders, clock, log);
+  const outbox = startOutbox(store, allSenders, clock, log);
   const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
   const tasks: PeriodicTask[] = [
     { name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) },

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../app/clock';
 import type { Config } from '../config/config';
 import type { RequestHandler } from 'express';
-import { buildApp, type HealthSource, type LinkPages } from './app';
+import { buildApp, type HealthSource, type LinkPages, type TabApi } from './app';
 import type { Log } from './log';
 
 export interface ServerDeps {
@@ -13,6 +13,8 @@ export interface ServerDeps {
   links?: LinkPages;
   /** `POST /api/messages`, the Bot Framework endpoint. */
   bot?: RequestHandler;
+  /** The tab's JSON API under /api. */
+  tab?: TabApi;
   /** How long requests in progress may take to finish after close() before their connections are cut. */
   shutdownGraceMs?: number;
 }
@@ -28,7 +30,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Starts listening; the caller owns the store and closes it after close() resolves. */
 export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
-  const app = buildApp({ store: deps.store, mode: config.mode.kind, clock: deps.clock, log: deps.log, links: deps.links, bot: deps.bot });
+  const app = buildApp({ store: deps.store, mode: config.mode.kind, clock: deps.clock, log: deps.log, links: deps.links, bot: deps.bot, tab: deps.tab });
   const server = createServer(app);
   const drain = keepAliveDrain(server);
   await listen(server, config.port, config.host);

@@ -156,7 +156,16 @@ describe('loadConfig with a tenant', () => {
       organizerMailbox: null,
       bot: null,
       teamsAppCatalogId: null,
+      tabAppIdUri: null,
     });
+  });
+
+  it('takes the tab app id URI as an api:// URI, and refuses anything else', () => {
+    const URI = `api://gruppeforloeb.example.org/${CLIENT}`;
+    expect(load({ ...tenantEnv, TAB_APP_ID_URI: URI }).mode).toMatchObject({ tabAppIdUri: URI });
+    expect(describeConfig(load({ ...tenantEnv, TAB_APP_ID_URI: URI }))).toContain(`tab-app-id-uri=${URI}`);
+    expect(() => load({ ...tenantEnv, TAB_APP_ID_URI: `https://gruppeforloeb.example.org/${CLIENT}` })).toThrow(/TAB_APP_ID_URI/);
+    expect(load({ TAB_APP_ID_URI: URI }).ignored).toEqual(['TAB_APP_ID_URI']);
   });
 
   it('takes the Teams app catalog id as a GUID, and refuses anything else', () => {

@@ -53,7 +53,7 @@ describe('the server process (node dist/src/server/main.js, what npm start runs)
     await waitForHealthy(url, child, 5000);
     expect(child.stdout()).toContain('Uret er flyttet med LOCAL_NOW: klokken er 2023-05-04 09:30 dansk tid');
 
-    const held = await heldPost(url, '/api/nothing-here', '{}');
+    const held = await heldPost(url, '/nothing-here', '{}');
     await new Promise((resolve) => setTimeout(resolve, 100));
     child.process.kill('SIGTERM');
     expect(await settledWithin(child.exit, 300)).toBe(false);

@@ -1,0 +1,63 @@
+import type { Someone } from '../../app/who-is';
+import type { IndividualMeeting, PlenaryMeeting } from '../../domain/cohort';
+import { addMinutes, toLocal, type Instant } from '../../domain/local-time';
+import { isForCurrentDate } from '../../domain/rsvp';
+import { activeBooking } from '../../domain/slots';
+import type { MyMeetingsResponse } from './response-schemas';
+
+/**
+ * The caller's coming plenaries across their cohorts, soonest first, with their own answer (never
+ * their dietary note: that stays in the catering list), and for leaders their municipality's booked
+ * individual meetings. A meeting in progress still counts, for its join link.
+ */
+export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, string>, now: Instant): MyMeetingsResponse {
+  const today = toLocal(now);
+  const meetings: MyMeetingsResponse['meetings'] = [];
+  const slotBookings: MyMeetingsResponse['slotBookings'] = [];
+  for (const membership of someone.memberships) {
+    const cohort = someone.cohorts.find((c) => c.id === membership.cohortId);
+    if (!cohort) continue;
+    for (const meeting of cohort.meetings.filter((m): m is PlenaryMeeting => m.kind === 'plenary')) {
+      const end = addMinutes(meeting.schedule.start, meeting.schedule.durationMinutes);
+      if (end <= today) continue;
+      const rsvp = membership.role === 'advisor' ? undefined : cohort.rsvps.find((r) => r.meetingId === meeting.id && r.participantId === membership.personId);
+      meetings.push({
+        cohortId: cohort.id,
+        cohortName: cohort.name,
+        meetingId: meeting.id,
+        key: meeting.key,
+        title: meeting.title,
+        start: meeting.schedule.start,
+        end,
+        form: meeting.form,
+        place: meeting.form === 'physical' && meeting.place.trim() !== '' ? meeting.place : null,
+        joinUrl: joinUrls.get(meeting.id) ?? null,
+        cancelled: meeting.cancelled,
+        version: meeting.version,
+        myAnswer: rsvp ? { answer: rsvp.answer, forCurrentDate: isForCurrentDate(rsvp, meeting), forStart: rsvp.forStart, answeredAt: rsvp.answeredAt } : null,
+      });
+    }
+    const municipality = cohort.municipalities.find((m) => m.id === membership.municipalityId);
+    if (membership.role !== 'leader' || !municipality) continue;
+    for (const meeting of cohort.meetings.filter((m): m is IndividualMeeting => m.kind !== 'plenary')) {
+      const booking = activeBooking(cohort, meeting.id, municipality.id);
+      if (!booking) continue;
+      const end = addMinutes(booking.start, meeting.schedule.slotMinutes);
+      if (end <= today) continue;
+      slotBookings.push({
+        cohortId: cohort.id,
+        meetingId: meeting.id,
+        title: meeting.title,
+        municipalityId: municipality.id,
+        municipalityName: municipality.name,
+        start: booking.start,
+        end,
+        form: meeting.form,
+        phone: booking.phone,
+      });
+    }
+  }
+  meetings.sort((a, b) => a.start.localeCompare(b.start));
+  slotBookings.sort((a, b) => a.start.localeCompare(b.start));
+  return { meetings, slotBookings };
+}

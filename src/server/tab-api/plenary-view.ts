@@ -1,0 +1,30 @@
+import type { MeetingDelivery } from '../../app/series-status';
+import type { PlenaryMeeting } from '../../domain/cohort';
+import { addMinutes } from '../../domain/local-time';
+import type { PlenaryView } from './response-schemas';
+
+/** A plenary as advisors see it: its time, form and place, its Teams link and where its Outlook event stands. */
+export function plenaryView(meeting: PlenaryMeeting, joinUrl: string | null, delivery: MeetingDelivery | undefined): PlenaryView {
+  const { start, durationMinutes } = meeting.schedule;
+  return {
+    id: meeting.id,
+    key: meeting.key,
+    kind: 'plenary',
+    title: meeting.title,
+    themes: meeting.themes,
+    version: meeting.version,
+    start,
+    end: addMinutes(start, durationMinutes),
+    form: meeting.form,
+    place: meeting.form === 'physical' && meeting.place.trim() !== '' ? meeting.place : null,
+    presentations: meeting.presentations,
+    cancelled: meeting.cancelled,
+    joinUrl,
+    delivery: {
+      state: delivery?.state ?? 'not_booked',
+      reason: delivery?.reason ?? null,
+      webLink: delivery?.webLink ?? null,
+      warning: delivery?.warning ?? null,
+    },
+  };
+}
