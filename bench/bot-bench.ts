@@ -73,22 +73,25 @@ const FOUR_429 = 10;
 const RETRY_AFTER_S = 1;
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-const round = (value: number, places = 0) => Math.round(value * 10 ** places) / 10 ** places;
+export const round = (value: number, places = 0) => Math.round(value * 10 ** places) / 10 ** places;
 
 /** Nearest rank: the smallest sample at or above `p` of them all. */
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 /** A Teams user who is the participant: the same address, as `teamsUserFor` of the bot tests. */
-function teamsUserFor(person: Participant): TeamsUser {
+export function teamsUserFor(person: Participant): TeamsUser {
   const { name, email } = person.person!;
   return { ...makeTeamsUser(name), email, userPrincipalName: email };
 }
 
-/** The 2023 programme with `municipalities` × `each` participants, e-mail addresses unique to `tag`. */
-function cohortOf(tag: string, municipalities: number, each: number): Cohort {
+/**
+ * The 2023 programme with `municipalities` × `each` participants, e-mail addresses unique to `tag`;
+ * the first `leaders(m)` of municipality m (one by default) are its contacts, its leaders.
+ */
+export function cohortOf(tag: string, municipalities: number, each: number, leaders: (m: number) => number = () => 1): Cohort {
   const base = sampleCohort();
   return {
     ...base,
@@ -96,13 +99,13 @@ function cohortOf(tag: string, municipalities: number, each: number): Cohort {
     municipalities: Array.from({ length: municipalities }, (_, m) =>
       municipality(
         `Kommune ${tag}-${m + 1}`,
-        Array.from({ length: each }, (_, p) => participant(`Deltager ${tag} ${m + 1} ${p + 1}`, `d${p + 1}.k${m + 1}.${tag}@kommune.example.org`, p === 0)),
+        Array.from({ length: each }, (_, p) => participant(`Deltager ${tag} ${m + 1} ${p + 1}`, `d${p + 1}.k${m + 1}.${tag}@kommune.example.org`, p < leaders(m))),
       ),
     ),
   };
 }
 
-async function seedCohort(store: Store, clock: Clock, cohort: Cohort): Promise<Cohort> {
+export async function seedCohort(store: Store, clock: Clock, cohort: Cohort): Promise<Cohort> {
   const created = (await store.cohorts.create(cohort)).cohort;
   return (await bookSeries({ db: store.db, clock }, created.id, ORGANIZER)).cohort;
 }
@@ -131,12 +134,75 @@ interface RsvpResult {
   problems: string[];
 }
 
+/** The built server as `npm start` runs it, in local mode (LOCAL_NOW, no tokens), in a child process of its own. */
+export interface BotChild {
+  child: ChildServer;
+  url: string;
+  /** Where the Bot Framework service posts activities. */
+  endpoint: string;
+  /** What the server wrote to stderr (warnings and errors at LOG_LEVEL=warn). */
+  problems(): string[];
+  /** SIGTERM, and a clean exit expected. */
+  stop(): Promise<void>;
+  /** Kills it if it still runs, and removes its directory: for `finally`. */
+  close(): void;
+}
+
 /**
- * The built server as `npm start` runs it, in local mode (LOCAL_NOW, no tokens), in a child
- * process, so the 50 clients and the Bot Connector double in this process do not share its event
- * loop. One booked cohort of 50; each participant installs the app (the welcome makes the bot look
- * up and keep their address, as in Teams), then presses RSVP 10 times, answers alternating, all 50
- * at once, each waiting for the answer to a press before the next.
+ * A child process, so the clients and the Bot Connector double in the bench process do not share
+ * its event loop; `env` says which database (DATABASE_FILE or DATABASE_URL).
+ */
+export async function startBotChild(localNow: string, env: Record<string, string>): Promise<BotChild> {
+  const dir = tempDir('gf-bot-bench-');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnMain({ PATH: process.env.PATH ?? '', PORT: String(port), LOCAL_NOW: localNow, LOG_LEVEL: 'warn', ...env }, dir);
+  const close = () => {
+    if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealthy(url, child, 15_000);
+  } catch (error) {
+    close();
+    throw error;
+  }
+  return {
+    child,
+    url,
+    endpoint: `${url}/api/messages`,
+    problems: () => child.stderr().split('\n').filter((line) => line.trim() !== ''),
+    stop: () => stopChild(child),
+    close,
+  };
+}
+
+/** Each user installs the app: the welcome makes the bot look up and keep their address, as in Teams. */
+export async function installApp(endpoint: string, chats: PersonalChat[]): Promise<void> {
+  for (const chat of chats) {
+    const installed = await postActivity(endpoint, installationUpdateActivity(chat, 'add'));
+    if (installed.status !== 200) throw new Error(`installing the app for ${chat.user.email} answered ${installed.status}`);
+  }
+}
+
+/**
+ * One kept-alive connection per user before the clock starts, as the Bot Framework service keeps
+ * its connections to a bot: opened while the server is busy, new connections are accepted late,
+ * and a few first presses would wait seconds behind the others' presses on open connections.
+ */
+export async function openConnections(url: string, users: number): Promise<void> {
+  await Promise.all(Array.from({ length: users }, () => fetch(`${url}/healthz`).then((res) => res.text())));
+}
+
+/** The texts of the card an invoke was answered with, as JSON has them. */
+export function cardTexts(body: unknown): string[] {
+  return [...JSON.stringify(body ?? null).matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+}
+
+/**
+ * The server in a child process (startBotChild). One booked cohort of 50; each participant installs
+ * the app, then presses RSVP 10 times, answers alternating, all 50 at once, each waiting for the
+ * answer to a press before the next.
  */
 async function rsvpRun(where: { env: Record<string, string>; options: StoreOptions }): Promise<RsvpResult> {
   const clock = clockStartingAt(RSVP_MOMENT);
@@ -149,23 +215,14 @@ async function rsvpRun(where: { env: Record<string, string>; options: StoreOptio
   }
   const meeting = meetingByKey(cohort, RSVP_MEETING);
   const connector = await BotConnectorDouble.start();
-  const dir = tempDir('gf-bot-bench-');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawnMain({ PATH: process.env.PATH ?? '', PORT: String(port), LOCAL_NOW: RSVP_LOCAL_NOW, LOG_LEVEL: 'warn', ...where.env }, dir);
+  let server: BotChild | null = null;
   try {
-    await waitForHealthy(url, child, 15_000);
-    const endpoint = `${url}/api/messages`;
+    server = await startBotChild(RSVP_LOCAL_NOW, where.env);
+    const { endpoint } = server;
     const users = participantsOf(cohort).map((p) => ({ participant: p, chat: connector.chat(teamsUserFor(p)) }));
     if (users.length !== RSVP_USERS) throw new Error(`the RSVP cohort has ${users.length} participants, not ${RSVP_USERS}`);
-    for (const { chat } of users) {
-      const installed = await postActivity(endpoint, installationUpdateActivity(chat, 'add'));
-      if (installed.status !== 200) throw new Error(`installing the app for ${chat.user.email} answered ${installed.status}`);
-    }
-    // One kept-alive connection per user before the clock starts, as the Bot Framework service keeps
-    // its connections to a bot: opened while the server is busy, new connections are accepted late,
-    // and a few first presses would wait seconds behind the others' presses on open connections.
-    await Promise.all(users.map(() => fetch(`${url}/healthz`).then((res) => res.text())));
+    await installApp(endpoint, users.map((u) => u.chat));
+    await openConnections(server.url, users.length);
     const samples: number[] = [];
     const acceptedSamples: number[] = [];
     const refused: string[] = [];
@@ -175,7 +232,7 @@ async function rsvpRun(where: { env: Record<string, string>; options: StoreOptio
       const reply = await postActivity(endpoint, cardActionActivity(chat, { verb: 'rsvp', data }));
       const ms = performance.now() - started;
       samples.push(ms);
-      const texts = [...JSON.stringify(reply.body ?? null).matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+      const texts = cardTexts(reply.body);
       if (reply.status === 200 && texts.some((t) => t.startsWith('Dit svar'))) acceptedSamples.push(ms);
       else refused.push(`${reply.status}: ${texts.join(' | ').slice(0, 200)}`);
     };
@@ -186,21 +243,20 @@ async function rsvpRun(where: { env: Record<string, string>; options: StoreOptio
       }),
     );
     const spanMs = performance.now() - first;
-    await stopChild(child);
+    await server.stop();
     const last = RSVP_PRESSES % 2 === 1 ? 'in_person' : 'declined';
     const reading = await openStore(where.options);
     try {
       const stored = (await reading.cohorts.load(cohort.id))!.cohort;
       const answerOf = (p: Participant) => stored.rsvps.find((r) => r.meetingId === meeting.id && r.participantId === p.id)?.answer;
       const wrongState = users.filter(({ participant: p }) => answerOf(p) !== last).length;
-      return { samples, acceptedSamples, refused, wrongState, spanMs, problems: child.stderr().split('\n').filter((line) => line.trim() !== '') };
+      return { samples, acceptedSamples, refused, wrongState, spanMs, problems: server.problems() };
     } finally {
       await reading.close();
     }
   } finally {
-    if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+    server?.close();
     await connector.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

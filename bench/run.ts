@@ -1,10 +1,11 @@
+import { bookingBench } from './booking-bench';
 import { botBench } from './bot-bench';
 import { formatFigure, type BenchModule } from './figures';
 import { graphBench } from './graph-bench';
 import { outboxBench } from './outbox-bench';
 import { serverBench } from './server-bench';
 
-const MODULES: BenchModule[] = [serverBench, outboxBench, graphBench, botBench];
+const MODULES: BenchModule[] = [serverBench, outboxBench, graphBench, botBench, bookingBench];
 
 async function run(): Promise<void> {
   for (const module of MODULES) {
