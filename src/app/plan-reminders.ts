@@ -3,10 +3,10 @@ import type { Texts } from '../domain/errors';
 import { toLocal } from '../domain/local-time';
 import { erased } from '../domain/cohort-rules';
 import { dueReminders, remindersNow, type Reminder, type ReminderKind } from '../domain/reminders';
-import { signRsvpLink, type SignDeps } from '../links/issue-link';
+import type { SignDeps } from '../links/issue-link';
 import { recordOnce, type DesiredObject } from '../outbox/record-desired';
 import { findConversation } from '../reach/conversation-references';
-import { MAIL_KIND, rsvpMailState } from '../reach/rsvp-mail';
+import { MAIL_KIND } from '../reach/rsvp-mail';
 import { destinationTarget, reminderObjectKey, TEAMS_MESSAGE_KIND, type TeamsDestination, type TeamsMessageState } from '../reach/teams-message';
 import { teamChannel } from '../reach/team-channels';
 import type { CohortStore } from '../store/cohort-store';
@@ -15,6 +15,7 @@ import { inTransaction } from '../store/transaction';
 import { meetingByKey } from './calendar-commands';
 import type { Clock } from './clock';
 import { loadCohort } from './load-cohort';
+import { reminderMail } from './reminder-mail';
 import { cohortTeamRoster, memberObjectId } from './team-roster';
 
 export interface ReminderDeps {
@@ -70,9 +71,10 @@ async function teamsDestination(db: Executor, cohortId: string, person: Person):
 }
 
 /**
- * Teams when the bot has or can open a 1:1 chat with the person; else an RSVP by e-mail with a signed link
- * when that is what the reminder asks for; else nothing yet: the reminder stays due, and goes out
- * once the person installs the app, if that is still in time.
+ * Teams when the bot has or can open a 1:1 chat with the person; else an e-mail with a signed link
+ * when the reminder asks for something a link answers (an RSVP, a presentation's status, a
+ * booking); else nothing yet: the reminder stays due, and goes out once the person installs the
+ * app, if that is still in time.
  */
 async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder): Promise<DesiredObject | null> {
   const addressee = addresseeOf(cohort, reminder);
@@ -86,10 +88,10 @@ async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder)
     return { ...base, kind: TEAMS_MESSAGE_KIND, target: destinationTarget(to), state };
   }
   const organizer = cohort.booking?.organizer ?? deps.organizer;
-  const asksForAnswer = reminder.kind === 'rsvp' || reminder.kind === 'moved';
-  if (!asksForAnswer || meeting.kind !== 'plenary' || addressee.participant === null || deps.links === null || organizer === null) return null;
-  const link = signRsvpLink({ ...deps.links, clock: deps.clock }, cohort, addressee.participant, meeting, null);
-  return { ...base, kind: MAIL_KIND, target: organizer, state: rsvpMailState(cohort, meeting, addressee.person, objectKey, link.url) };
+  const { participant, person } = addressee;
+  if (participant === null || deps.links === null || organizer === null) return null;
+  const state = reminderMail({ ...deps.links, clock: deps.clock }, cohort, reminder, meeting, { participant, person }, objectKey);
+  return state === null ? null : { ...base, kind: MAIL_KIND, target: organizer, state };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Texts } from '../domain/errors';
 import { REMINDER_KINDS, type ReminderKind } from '../domain/reminders';
-import { LINK_ID } from '../links/link-token';
+import { LINK_ID, LINK_PURPOSES, type LinkPurpose } from '../links/link-token';
 
 export type Command =
   | { name: 'import'; file: string }
@@ -19,7 +19,7 @@ export type Command =
   | { name: 'move'; id: string; meeting: string; start: string }
   | { name: 'cancel'; id: string; meeting: string }
   | { name: 'rebook'; id: string; meeting: string; start: string | null }
-  | { name: 'link'; id: string; email: string; meeting: string; days: number | null }
+  | { name: 'link'; id: string; email: string; meeting: string; purpose: LinkPurpose; days: number | null }
   | { name: 'revoke'; linkId: string }
   | { name: 'invite'; id: string; meeting: string }
   | { name: 'remind'; id: string; meeting: string; kind: ReminderKind }
@@ -33,7 +33,7 @@ const usageProblem = (da: string, en: string): Parsed => ({ name: 'usage', probl
 const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; short?: string }>> = {
   export: { out: { type: 'string', short: 'o' } },
   book: { organizer: { type: 'string' } },
-  link: { days: { type: 'string' } },
+  link: { days: { type: 'string' }, purpose: { type: 'string' } },
   reach: { install: { type: 'boolean' } },
   team: { create: { type: 'boolean' }, name: { type: 'string' } },
 };
@@ -115,7 +115,12 @@ export function parseCohortArgs(argv: readonly string[]): Parsed {
       if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= MAX_LINK_DAYS)) {
         return usageProblem(`--days skal være et helt antal dage 1–${MAX_LINK_DAYS}.`, `--days must be a whole number of days 1–${MAX_LINK_DAYS}.`);
       }
-      return between(3, 3, 'ID EMAIL MØDE/MEETING [--days N]', ([id, email, meeting]) => ({ name, id: id!, email: email!, meeting: meeting!, days }));
+      const asked = typeof values.purpose === 'string' ? values.purpose : 'rsvp';
+      const purpose = LINK_PURPOSES.find((p) => p === asked);
+      if (purpose === undefined) {
+        return usageProblem(`--purpose skal være ${LINK_PURPOSES.join(', ')}, ikke "${asked}".`, `--purpose must be ${LINK_PURPOSES.join(', ')}, not "${asked}".`);
+      }
+      return between(3, 3, `ID EMAIL MØDE/MEETING [--purpose ${LINK_PURPOSES.join('|')}] [--days N]`, ([id, email, meeting]) => ({ name, id: id!, email: email!, meeting: meeting!, purpose, days }));
     }
     case 'revoke':
       if (positionals.length === 1 && !LINK_ID.test(positionals[0]!)) {

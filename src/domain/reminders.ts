@@ -185,7 +185,11 @@ export function dueReminders(cohort: Cohort, now: LocalDateTime): Reminder[] {
  */
 export function remindersNow(cohort: Cohort, meetingId: string, kind: ReminderKind, now: LocalDateTime): Reminder[] {
   const slots = individual(cohort).find((m) => m.id === meetingId);
-  if (slots !== undefined) return kind === 'booking' ? remindersOf(cohort, slots, kind, `${kind}-now-${dateOf(now)}`, 0) : [];
+  if (slots !== undefined) {
+    const last = slots.schedule.days.at(-1);
+    const open = last !== undefined && now < localDateTime(last, slots.schedule.to);
+    return kind === 'booking' && open ? remindersOf(cohort, slots, kind, `${kind}-now-${dateOf(now)}`, 0) : [];
+  }
   const meeting = active(cohort).find((m) => m.id === meetingId);
   if (meeting === undefined || now >= meeting.schedule.start) return [];
   return remindersOf(cohort, meeting, kind, `${kind}-now-${dateOf(now)}`, kind === 'presentation' ? daysBetween(dateOf(now), dateOf(meeting.schedule.start)) : 0);

@@ -1,14 +1,14 @@
 import { changeCohort } from '../app/change-cohort';
 import type { RsvpAnswer } from '../domain/cohort';
 import { recordRsvp, type RsvpOutcome } from '../domain/rsvp';
-import { openLink, type LinkDeps, type Opened, type OpenedLink } from './open-link';
+import { openLink, type LinkDeps, type Refused, type RsvpLink } from './open-link';
 
 export interface LinkAnswer {
   answer: RsvpAnswer;
   dietaryNote: string | null;
 }
 
-export type Answered = { ok: true; link: OpenedLink; outcome: RsvpOutcome } | Extract<Opened, { ok: false }>;
+export type Answered = { ok: true; link: RsvpLink; outcome: RsvpOutcome } | Refused;
 
 /**
  * Records an answer given on a link's page, as the bot and the tab do: through changeCohort, so
@@ -16,7 +16,7 @@ export type Answered = { ok: true; link: OpenedLink; outcome: RsvpOutcome } | Ex
  * A DomainError is thrown for the edge to show; an invalid link is a refusal, never an exception.
  */
 export async function answerByLink(deps: LinkDeps, token: string, given: LinkAnswer): Promise<Answered> {
-  const opened = await openLink(deps, token, 'rsvp');
+  const opened = await openLink(deps, token, ['rsvp']);
   if (!opened.ok) return opened;
   const { payload } = opened.link;
   let outcome: RsvpOutcome = 'nothing_to_record';

@@ -1,8 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-/** What a link lets its holder do; presentation status and slot booking join this list later. */
-export const LINK_PURPOSES = ['rsvp'] as const;
+/**
+ * What a link lets its holder do, for the one person and meeting it names: answer a plenary's RSVP,
+ * report the municipality's presentation for a plenary, or (leaders) book an individual meeting.
+ */
+export const LINK_PURPOSES = ['rsvp', 'presentation', 'booking'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** 128 random bits, base64url: not guessable, and short enough to type into `revoke`. */

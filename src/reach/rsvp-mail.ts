@@ -1,5 +1,7 @@
 import type { Cohort, Participant, Person, PlenaryMeeting } from '../domain/cohort';
-import { addMinutes, danishDate, dateOf, englishDate, timeOf } from '../domain/local-time';
+import type { Texts } from '../domain/errors';
+import { danishDate, dateOf } from '../domain/local-time';
+import { escape, linkParagraphs, personalMail, when } from './mail-parts';
 
 /** The outbox kind of one mail sent through Graph from the organiser's mailbox. */
 export const MAIL_KIND = 'graph.mail';
@@ -23,26 +25,9 @@ export function rsvpMailObjectKey(cohortId: string, meetingKey: string, particip
   return `mail:${cohortId}:${meetingKey}:${participantId}:${meetingVersion}`;
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-
-/** Only the first name, as on the link's page. */
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
-
-function when(meeting: PlenaryMeeting): { da: string; en: string } {
-  const { start, durationMinutes } = meeting.schedule;
-  const time = `${timeOf(start)}–${timeOf(addMinutes(start, durationMinutes))}`;
-  return { da: `${danishDate(dateOf(start))} kl. ${time}`, en: `${englishDate(dateOf(start))}, ${time}` };
-}
-
-function where(meeting: PlenaryMeeting): { da: string; en: string } {
+function where(meeting: PlenaryMeeting): Texts {
   if (meeting.form === 'physical' && meeting.place.trim() !== '') return { da: meeting.place, en: meeting.place };
   return { da: 'online (Teams)', en: 'online (Teams)' };
-}
-
-function contacts(cohort: Cohort): string {
-  const lines = cohort.advisors.map((a) => [a.name, a.title, a.phone, a.email].filter((part): part is string => Boolean(part)).join(', '));
-  return lines.length === 0 ? '' : `<ul>${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
 }
 
 /**
@@ -53,23 +38,16 @@ function contacts(cohort: Cohort): string {
 export function rsvpMailState(cohort: Cohort, meeting: PlenaryMeeting, person: Person, objectKey: string, url: string): MailState {
   const time = when(meeting);
   const place = where(meeting);
-  const link = `<a href="${escape(url)}">${escape(url)}</a>`;
-  const bodyHtml = [
-    `<p>Hej ${escape(firstName(person.name))}</p>`,
-    `<p>Du er inviteret til ${escape(meeting.title.da)} i gruppeforløbet ${escape(cohort.name)}.</p>`,
-    `<p>Tid: ${escape(time.da)}<br>Sted: ${escape(place.da)}</p>`,
-    `<p>Svar om du kommer, via dette link: ${link}</p>`,
-    '<p>Linket er personligt og gælder, til mødet begynder. Del det ikke med andre.</p>',
-    `<p>Spørgsmål? Kontakt rådgiverne:</p>${contacts(cohort)}`,
-    `<p lang="en">English: you are invited to ${escape(meeting.title.en)} in ${escape(cohort.name)}, ${escape(time.en)}, ${escape(place.en)}. ` +
-      'Please answer through the personal link above; it is valid until the meeting starts. Questions: contact the advisors above.</p>',
-  ].join('');
-  return {
-    mailKey: objectKey,
-    to: { name: person.name, email: person.email.trim() },
+  return personalMail(cohort, person, objectKey, {
     subject: `Tilmelding: ${meeting.title.da}, ${danishDate(dateOf(meeting.schedule.start))} (${cohort.name})`,
-    bodyHtml,
-  };
+    danish: [
+      `<p>Du er inviteret til ${escape(meeting.title.da)} i gruppeforløbet ${escape(cohort.name)}.</p>`,
+      `<p>Tid: ${escape(time.da)}<br>Sted: ${escape(place.da)}</p>`,
+      ...linkParagraphs('Svar om du kommer, via dette link:', url, 'til mødet begynder'),
+    ],
+    english: `you are invited to ${meeting.title.en} in ${cohort.name}, ${time.en}, ${place.en}. ` +
+      'Please answer through the personal link above; it is valid until the meeting starts. Questions: contact the advisors above.',
+  });
 }
 
 /** Participants with a person: who a mail can go to. */

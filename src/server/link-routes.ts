@@ -1,20 +1,17 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Response, type Router } from 'express';
-import { z } from 'zod';
-import { RSVP_ANSWERS } from '../domain/cohort';
-import { isDomainError } from '../domain/errors';
-import { answerByLink } from '../links/answer-by-link';
+import { LINK_PURPOSES } from '../links/link-token';
 import { openLink, type LinkDeps, type LinkRefusal } from '../links/open-link';
-import { answeredPage, CONTENT_SECURITY_POLICY, invalidLinkPage, refusedPage, rsvpPage } from './link-pages';
+import { readLinkForm } from './link-forms';
+import { CONTENT_SECURITY_POLICY, invalidLinkPage, refusedPage } from './link-pages';
+import { linkPage, submitLinkForm } from './link-responses';
 import { messageOf, type Log } from './log';
 
 export interface LinkRouteDeps extends LinkDeps {
   log: Log;
 }
 
-/** An answer and a 500-character note fit many times over; anything bigger is not from our form. */
+/** An answer and a 500-character note, or a 2,000-character presentation link, fit many times over; anything bigger is not from our forms. */
 export const LINK_BODY_LIMIT = '8kb';
-
-const formSchema = z.strictObject({ answer: z.enum(RSVP_ANSWERS), note: z.string().optional() });
 
 /**
  * The links are bearer credentials in the address: never cached, never sent on as a referrer,
@@ -35,7 +32,12 @@ function send(res: Response, status: number, html: string): void {
   res.status(status).type('html').send(html);
 }
 
-/** Signed links for people outside Teams: `GET /l/:token` shows the RSVP page, `POST /l/:token` answers it. */
+/**
+ * Signed links for people outside Teams: `GET /l/:token` shows the page of the link's purpose (RSVP,
+ * presentation, booking), `POST /l/:token` takes its form. The token in the address is the only
+ * credential, so a form posts back to that same address: a site without the token cannot forge one,
+ * and there is no cookie to ride on.
+ */
 export function linkRoutes(deps: LinkRouteDeps): Router {
   const router = express.Router();
   // One page for every refusal, so a visitor cannot tell a tampered link from an expired one; the log can.
@@ -47,27 +49,22 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
   router.use('/l', pageHeaders);
 
   router.get('/l/:token', async (req, res) => {
-    const opened = await openLink(deps, req.params.token, 'rsvp');
+    const opened = await openLink(deps, req.params.token, LINK_PURPOSES);
     if (!opened.ok) return refused(res, opened.reason, opened.linkId);
-    send(res, 200, rsvpPage(opened.link));
+    send(res, 200, await linkPage(deps, opened.link));
   });
 
   router.post('/l/:token', express.urlencoded({ extended: false, limit: LINK_BODY_LIMIT }), async (req, res) => {
-    const form = req.is('application/x-www-form-urlencoded') ? formSchema.safeParse(req.body) : undefined;
-    if (!form?.success) {
-      const opened = await openLink(deps, req.params.token, 'rsvp');
+    const form = req.is('application/x-www-form-urlencoded') ? readLinkForm(req.body) : null;
+    if (form === null) {
+      const opened = await openLink(deps, req.params.token, LINK_PURPOSES);
       if (!opened.ok) return refused(res, opened.reason, opened.linkId);
       send(res, 400, refusedPage({ da: 'Svaret kunne ikke læses. Brug knapperne på siden.', en: 'The answer could not be read. Please use the buttons on the page.' }));
       return;
     }
-    try {
-      const answered = await answerByLink(deps, req.params.token, { answer: form.data.answer, dietaryNote: form.data.note ?? null });
-      if (!answered.ok) return refused(res, answered.reason, answered.linkId);
-      send(res, 200, answeredPage(answered.link, answered.outcome));
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      send(res, 422, refusedPage(error.text));
-    }
+    const shown = await submitLinkForm(deps, req.params.token, form);
+    if (!shown.ok) return refused(res, shown.reason, shown.linkId);
+    send(res, shown.status, shown.html);
   });
 
   router.use('/l', pageErrors(deps.log));

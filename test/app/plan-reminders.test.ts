@@ -4,7 +4,9 @@ import { importCohort } from '../../src/app/import-cohort';
 import { planReminders, remindNow, type ReminderDeps } from '../../src/app/plan-reminders';
 import { parseInstant } from '../../src/domain/local-time';
 import { saveConversation } from '../../src/reach/conversation-references';
-import { MAIL_KIND } from '../../src/reach/rsvp-mail';
+import { LINK_PURPOSES } from '../../src/links/link-token';
+import { openLink } from '../../src/links/open-link';
+import { MAIL_KIND, type MailState } from '../../src/reach/rsvp-mail';
 import { TEAMS_MESSAGE_KIND, type TeamsMessageState } from '../../src/reach/teams-message';
 import { example, sequentialIds } from '../support/documents';
 import { engines, useStore } from '../support/engines';
@@ -59,10 +61,11 @@ describe.each(engines())('planning reminders ($name)', (engine) => {
     const state = JSON.parse(teams[0]!.desired_state!) as TeamsMessageState;
     expect(state.content).toMatchObject({ kind: 'reminder', reminder: { kind: 'presentation' } });
     expect(state.to).toMatchObject({ kind: 'chat', conversation: { conversationId: 'a:lone' } });
-    // Nobody else is in Teams: only what asks for an answer (the moved meeting) goes by e-mail instead.
+    // Nobody else is in Teams: what a link answers (the moved meeting, the presentation) goes by e-mail instead.
     const others = rows.filter((r) => r.kind !== TEAMS_MESSAGE_KIND);
     expect(others.length).toBeGreaterThan(0);
-    expect(others.every((r) => r.kind === MAIL_KIND && r.object_key.includes(':moved:'))).toBe(true);
+    expect(others.every((r) => r.kind === MAIL_KIND && /:(moved|presentation-14):/.test(r.object_key))).toBe(true);
+    expect(others.some((r) => r.object_key.includes(':presentation-14:'))).toBe(true);
 
     now = parseInstant('2027-01-05T09:30:00Z');
     expect(await planReminders(deps())).toEqual({ recorded: 0 });
@@ -78,7 +81,43 @@ describe.each(engines())('planning reminders ($name)', (engine) => {
     expect(mails.every((m) => m.target === 'signe.vestergaard@styrelsen.example.org')).toBe(true);
     expect(mails[0]!.desired_state).toContain('https://gruppeforloeb.example.org/l/');
     expect(mails.some((m) => m.object_key.includes(':rsvp:'))).toBe(true);
-    expect(mails.every((m) => /:(rsvp|moved):/.test(m.object_key))).toBe(true);
+    expect(mails.every((m) => /:(rsvp|moved|presentation-3):/.test(m.object_key))).toBe(true);
+  });
+
+  /** The signed link a mail carries, opened as the page would open it. */
+  async function linkIn(state: string) {
+    const token = /\/l\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(state)![1]!;
+    return openLink({ db: fixture.store.db, clock, secret: SECRET }, token, LINK_PURPOSES);
+  }
+
+  it('reminds those outside Teams of their presentation by e-mail, with a presentation link to the meeting', async () => {
+    await bookSeries({ db: fixture.store.db, clock }, 'demo', 'signe.vestergaard@styrelsen.example.org');
+    now = parseInstant('2027-01-05T09:00:00Z');
+    await planReminders(deps());
+    const mails = (await objects()).filter((r) => r.kind === MAIL_KIND && r.object_key.includes(':presentation-14:'));
+    const kasper = mails.find((m) => m.desired_state!.includes('kasper.holm@horsens.example.org'))!;
+    const state = JSON.parse(kasper.desired_state!) as MailState;
+    expect(state.subject).toBe('Oplæg: Refleksionsmøde, tirsdag 19. januar 2027 (Demo: Organisering af M-ACT)');
+    expect(state.bodyHtml).toContain('<p>Hej Kasper</p><p>Horsens Kommune holder et kort oplæg på Refleksionsmøde');
+    expect(state.bodyHtml).toContain('English: Horsens Kommune gives a short presentation');
+    expect(await linkIn(kasper.desired_state!)).toMatchObject({
+      ok: true,
+      link: { purpose: 'presentation', participant: { person: { name: 'Kasper Holm' } }, municipality: { name: 'Horsens Kommune' }, meeting: { key: 'refleksion-1' } },
+    });
+    // Kolding is ready: its people are not reminded, by mail or otherwise.
+    expect(mails.some((m) => m.desired_state!.includes('@kolding.example.org'))).toBe(false);
+  });
+
+  it('reminds leaders outside Teams to book by e-mail, with a booking link, and nobody else', async () => {
+    await bookSeries({ db: fixture.store.db, clock }, 'demo', 'signe.vestergaard@styrelsen.example.org');
+    now = parseInstant('2026-11-24T09:00:00Z');
+    await planReminders(deps());
+    const mails = (await objects()).filter((r) => r.kind === MAIL_KIND && r.object_key.includes(':booking-14:'));
+    const to = mails.map((m) => (JSON.parse(m.desired_state!) as MailState).to.email).sort();
+    expect(to).toEqual(['anja.kristoffersen@silkeborg.example.org', 'henrik.thomsen@kolding.example.org', 'jesper.moelgaard@viborg.example.org', 'lone.bach@horsens.example.org', 'sara.noergaard@kolding.example.org', 'tina.frost@naestved.example.org']);
+    const lone = mails.find((m) => m.desired_state!.includes('lone.bach@horsens.example.org'))!;
+    expect((JSON.parse(lone.desired_state!) as MailState).subject).toBe('Book: Forberedende individuelt møde (Demo: Organisering af M-ACT)');
+    expect(await linkIn(lone.desired_state!)).toMatchObject({ ok: true, link: { purpose: 'booking', municipality: { name: 'Horsens Kommune' }, meeting: { key: 'forberedende' } } });
   });
 
   it('without a link secret, leaves those outside Teams to be reminded once they are reachable', async () => {
@@ -97,8 +136,9 @@ describe.each(engines())('planning reminders ($name)', (engine) => {
     );
     now = parseInstant('2026-12-20T09:00:00Z');
     const first = await remindNow(deps(), 'demo', 'refleksion-2', 'presentation');
-    expect(first.recorded).toBe(1);
+    // Lone in Teams, everyone else by e-mail.
     expect(first.recipients).toBeGreaterThan(1);
+    expect(first.recorded).toBe(first.recipients);
     expect((await remindNow(deps(), 'demo', 'refleksion-2', 'presentation')).recorded).toBe(0);
     await expect(remindNow(deps(), 'demo', 'no-such-meeting', 'rsvp')).rejects.toThrow();
   });

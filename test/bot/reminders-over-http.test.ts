@@ -6,20 +6,23 @@ import { freePort, tempDir } from '../support/http';
 import { validateCard } from '../support/adaptive-card-validation';
 
 /**
- * The built server in local mode, as `npm start` runs it, with the clock set two weeks before the
- * demo's first reflection meeting (19 January 2027, virtual, with presentations).
+ * The built server in local mode, as `npm start` runs it, with the clock set just before and then
+ * at two weeks before the demo's first reflection meeting (19 January 2027, virtual, with presentations).
  */
 describe('reminders reach a Teams chat, once, across restarts', () => {
   const dir = tempDir();
-  const env = { PATH: process.env.PATH ?? '', DATABASE_FILE: join(dir, 'db.sqlite'), LOCAL_NOW: '2027-01-05T10:00' };
+  const env = { PATH: process.env.PATH ?? '', DATABASE_FILE: join(dir, 'db.sqlite') };
+  /** A day before the reminder is due, then the day it is. */
+  const BEFORE = '2027-01-04T10:00';
+  const DUE = '2027-01-05T10:00';
   let connector: BotConnectorDouble;
   let chat: PersonalChat;
   let url = '';
 
-  async function server(): Promise<ChildServer> {
+  async function server(localNow: string): Promise<ChildServer> {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    const child = spawnMain({ ...env, PORT: String(port) }, dir);
+    const child = spawnMain({ ...env, LOCAL_NOW: localNow, PORT: String(port) }, dir);
     await waitForHealthy(url, child, 15_000);
     return child;
   }
@@ -40,8 +43,8 @@ describe('reminders reach a Teams chat, once, across restarts', () => {
   beforeAll(async () => {
     connector = await BotConnectorDouble.start();
     chat = connector.chat({ ...makeTeamsUser('Lone Bach'), email: 'lone.bach@horsens.example.org', userPrincipalName: 'lone.bach@horsens.example.org' });
-    expect((await runBuiltCli(env, ['import', 'examples/demo.cohort.json'])).code).toBe(0);
-    expect((await runBuiltCli(env, ['book', 'demo', '--organizer', 'signe.vestergaard@styrelsen.example.org'])).code).toBe(0);
+    expect((await runBuiltCli({ ...env, LOCAL_NOW: BEFORE }, ['import', 'examples/demo.cohort.json'])).code).toBe(0);
+    expect((await runBuiltCli({ ...env, LOCAL_NOW: BEFORE }, ['book', 'demo', '--organizer', 'signe.vestergaard@styrelsen.example.org'])).code).toBe(0);
   }, 60_000);
   afterAll(() => connector.close());
 
@@ -53,19 +56,19 @@ describe('reminders reach a Teams chat, once, across restarts', () => {
       .filter((text) => text.includes('"verb":"presentation"'));
 
   it('sends the presentation reminder due now to a participant who installed the app, and never again', async () => {
-    const first = await server();
+    const first = await server(BEFORE);
     expect((await postActivity(`${url}/api/messages`, installationUpdateActivity(chat, 'add'))).status).toBe(200);
     await stop(first);
 
     // The reminder is derived from the store when the server starts again.
-    const second = await server();
+    const second = await server(DUE);
     await until(() => presentationCards().length === 1);
     const card = JSON.parse(presentationCards()[0]!) as unknown;
     validateCard(card);
     expect(JSON.stringify(card)).toContain('Om 14 dage');
     await stop(second);
 
-    const third = await server();
+    const third = await server(DUE);
     await new Promise((done) => setTimeout(done, 2_000));
     expect(presentationCards()).toHaveLength(1);
     await stop(third);

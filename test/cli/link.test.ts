@@ -5,6 +5,7 @@ import type { LinkConfig } from '../../src/config/config';
 import { EXIT, main } from '../../src/cli/cohort';
 import { EXAMPLES_DIR } from '../../src/documents/document-files';
 import { linkSecret } from '../../src/links/link-secret';
+import { LINK_PURPOSES } from '../../src/links/link-token';
 import { openLink } from '../../src/links/open-link';
 import { openStore } from '../../src/store/open-store';
 import { sequentialIds } from '../support/documents';
@@ -33,7 +34,7 @@ async function visit(url: string) {
   const store = await open();
   try {
     const secret = await linkSecret(store.db, null, clock);
-    return await openLink({ db: store.db, clock, secret }, url.split('/l/')[1]!, 'rsvp');
+    return await openLink({ db: store.db, clock, secret }, url.split('/l/')[1]!, LINK_PURPOSES);
   } finally {
     await store.close();
   }
@@ -58,6 +59,22 @@ describe('npm run cohort -- link | revoke', () => {
     expect(await visit(url)).toEqual({ ok: false, reason: 'revoked', linkId });
   });
 
+  const urlIn = (out: string) => /^(http:\/\/127\.0\.0\.1:3978\/l\/\S+)$/m.exec(out)![1]!;
+
+  it('prints a presentation link for a plenary with presentations, valid until it starts', async () => {
+    const made = await cohort(['link', 'demo', 'kasper.holm@horsens.example.org', 'refleksion-1', '--purpose', 'presentation']);
+    expect(made).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(made.out).toMatch(/^Oplægslink til Kasper Holm for "Refleksionsmøde", gyldigt til 2027-01-19 09:00:\nPresentation link for Kasper Holm to "Reflection meeting", valid until 2027-01-19 09:00:\n/);
+    expect(await visit(urlIn(made.out))).toMatchObject({ ok: true, link: { purpose: 'presentation', participant: { person: { name: 'Kasper Holm' } }, meeting: { key: 'refleksion-1' } } });
+  });
+
+  it("prints a leader's booking link for an individual meeting, valid until its last offered day ends", async () => {
+    const made = await cohort(['link', 'demo', 'lone.bach@horsens.example.org', 'forberedende', '--purpose', 'booking']);
+    expect(made).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(made.out).toMatch(/^Bookinglink til Lone Bach for "Forberedende individuelt møde", gyldigt til 2026-12-10 00:00:\nBooking link for Lone Bach/);
+    expect(await visit(urlIn(made.out))).toMatchObject({ ok: true, link: { purpose: 'booking', municipality: { name: 'Horsens Kommune' }, meeting: { key: 'forberedende' } } });
+  });
+
   it('takes --days and PUBLIC_URL', async () => {
     const made = await cohort(['link', 'demo', 'lone.bach@horsens.example.org', 'refleksion-1', '--days', '3'], { secret: null, publicUrl: 'https://gf.example.org' });
     expect(made.out).toContain('gyldigt til 2026-12-04 10:00');
@@ -70,6 +87,11 @@ describe('npm run cohort -- link | revoke', () => {
     [['revoke', 'not-a-link-id'], EXIT.refused, 'er ikke et link-id'],
     [['link', 'demo', 'nobody@example.org', 'opstart'], EXIT.failed, 'Ingen deltager har e-mailadressen nobody@example.org.'],
     [['link', 'demo', 'lone.bach@horsens.example.org', 'forberedende'], EXIT.failed, 'Intet fællesmøde hedder "forberedende"'],
+    [['link', 'demo', 'a@b.dk', 'opstart', '--purpose', 'admin'], EXIT.refused, '--purpose skal være rsvp, presentation, booking, ikke "admin".'],
+    [['link', 'demo', 'lone.bach@horsens.example.org', 'opstart', '--purpose', 'presentation'], EXIT.failed, 'Der holdes ikke oplæg på "opstart"; vælg mellem refleksion-1, refleksion-2, refleksion-3, afslutning.'],
+    [['link', 'demo', 'lone.bach@horsens.example.org', 'forberedende', '--purpose', 'presentation'], EXIT.failed, 'Intet fællesmøde hedder "forberedende"'],
+    [['link', 'demo', 'lone.bach@horsens.example.org', 'opstart', '--purpose', 'booking'], EXIT.failed, '"opstart" er et fællesmøde; et bookinglink er til et individuelt møde: forberedende, opfoelgning.'],
+    [['link', 'demo', 'kasper.holm@horsens.example.org', 'forberedende', '--purpose', 'booking'], EXIT.failed, 'Kasper Holm er ikke tovholder for sin kommune; kun tovholdere kan booke kommunens møder.'],
   ])('refuses %j', async (argv, code, text) => {
     const result = await cohort(argv);
     expect(result.code).toBe(code);

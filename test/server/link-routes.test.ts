@@ -149,7 +149,12 @@ describe.each(engines())('signed RSVP links over HTTP on the $name store', (engi
     ['the signature changed', 'bad_signature', async (c) => { const t = tokenFor(c); return change(t, t.length - 4); }],
     ['the token truncated', 'bad_signature', async (c) => tokenFor(c).slice(0, -2)],
     ['the payload re-signed with another secret', 'bad_signature', async (c) => signLink('some-other-secret-some-other-secret-00', payloadFor(c))],
-    ['the purpose changed', 'bad_payload', async (c) => forged({ ...payloadFor(c), purpose: 'booking' })],
+    ['a purpose no link has', 'bad_payload', async (c) => forged({ ...payloadFor(c), purpose: 'admin' })],
+    ['the purpose changed under the old signature', 'bad_signature', async (c) => {
+      const [, signature] = tokenFor(c).split('.');
+      return `${Buffer.from(JSON.stringify({ ...payloadFor(c), purpose: 'booking' })).toString('base64url')}.${signature}`;
+    }],
+    ['a booking purpose naming a plenary', 'unknown_meeting', async (c) => signLink(SECRET, { ...payloadFor(c), purpose: 'booking' })],
     ['another participant named under the old signature', 'bad_signature', async (c) => {
       const [, signature] = tokenFor(c).split('.');
       return `${Buffer.from(JSON.stringify(payloadFor(c, 'opstart', 1))).toString('base64url')}.${signature}`;
