@@ -5,6 +5,7 @@ import { sendError, type HttpErrorCode } from './http-errors';
 import { linkRoutes } from './link-routes';
 import { messageOf, type Log } from './log';
 import { tabApi } from './tab-api/tab-api';
+import { tabPages } from './tab-pages';
 import type { TabApiDeps } from './tab-api/tab-api-deps';
 
 /** What the health check needs from the store. */
@@ -25,6 +26,8 @@ export interface AppDeps {
   bot?: RequestHandler;
   /** The tab's JSON API; absent, the rest of /api is not served. */
   tab?: TabApi;
+  /** The built tab's folder, served under /tab; by default the repository's tab/dist. */
+  tabDir?: string;
 }
 
 export type TabApi = Omit<TabApiDeps, 'clock' | 'log'>;
@@ -50,7 +53,8 @@ export function buildApp(deps: AppDeps): Express {
   if (deps.bot) app.post('/api/messages', deps.bot);
   // After the bot, whose endpoint carries Bot Framework tokens, not the tab's sign-in.
   if (deps.tab) app.use('/api', tabApi({ ...deps.tab, clock: deps.clock, log: deps.log }));
-  // The tab's built pages will be served under /tab here, with their own headers (see security-headers.ts).
+  // The tab's built pages, with their own headers (see security-headers.ts); 503 until they are built.
+  app.use('/tab', tabPages(deps.tabDir));
   app.use(notFound);
   app.use(errors(deps.log));
   return app;

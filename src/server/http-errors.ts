@@ -13,6 +13,7 @@ export type HttpErrorCode =
   | 'demo_user_required'
   | 'precondition_required'
   | 'sign_in_unavailable'
+  | 'not_empty'
   | 'internal';
 
 const CATALOGUE: Record<HttpErrorCode, { status: number; text: Texts }> = {
@@ -37,6 +38,10 @@ const CATALOGUE: Record<HttpErrorCode, { status: number; text: Texts }> = {
   sign_in_unavailable: {
     status: 503,
     text: { da: 'Login kan ikke kontrolleres lige nu; prøv igen om lidt', en: 'Sign-in cannot be checked right now; try again shortly' },
+  },
+  not_empty: {
+    status: 409,
+    text: { da: 'Der er allerede gruppeforløb her: eksemplerne indlæses kun i en tom installation', en: 'There are group programmes here already: the examples are loaded into an empty installation only' },
   },
   internal: { status: 500, text: { da: 'Der skete en fejl på serveren', en: 'Something went wrong on the server' } },
 };

@@ -1,5 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Clock } from '../app/clock';
 import type { Config } from '../config/config';
 import type { RequestHandler } from 'express';
@@ -15,6 +15,8 @@ export interface ServerDeps {
   bot?: RequestHandler;
   /** The tab's JSON API under /api. */
   tab?: TabApi;
+  /** The built tab's folder (default: the repository's tab/dist). */
+  tabDir?: string;
   /** How long requests in progress may take to finish after close() before their connections are cut. */
   shutdownGraceMs?: number;
 }
@@ -30,7 +32,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Starts listening; the caller owns the store and closes it after close() resolves. */
 export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
-  const app = buildApp({ store: deps.store, mode: config.mode.kind, clock: deps.clock, log: deps.log, links: deps.links, bot: deps.bot, tab: deps.tab });
+  const app = buildApp({ store: deps.store, mode: config.mode.kind, clock: deps.clock, log: deps.log, links: deps.links, bot: deps.bot, tab: deps.tab, tabDir: deps.tabDir });
   const server = createServer(app);
   const drain = keepAliveDrain(server);
   await listen(server, config.port, config.host);
@@ -54,13 +56,20 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 /**
  * server.close() waits for kept-alive connections to time out on their own; a response that says
  * `Connection: close` ends its connection as soon as it is sent, so shutdown waits only for real work.
+ * A connection with no request in progress is ended at once: browsers open one ahead of need
+ * (a tab left open on /tab does), and Node counts it as busy until its headers time out.
  */
 function keepAliveDrain(server: Server): () => void {
   const inFlight = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
   let draining = false;
   const closeAfter = (res: ServerResponse): void => {
     if (!res.headersSent) res.setHeader('Connection', 'close');
   };
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   server.on('request', (_req, res: ServerResponse) => {
     if (draining) closeAfter(res);
     inFlight.add(res);
@@ -69,6 +78,8 @@ function keepAliveDrain(server: Server): () => void {
   return () => {
     draining = true;
     inFlight.forEach(closeAfter);
+    const busy = new Set([...inFlight].map((res) => res.socket));
+    for (const socket of sockets) if (!busy.has(socket)) socket.destroy();
   };
 }
 

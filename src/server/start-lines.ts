@@ -8,8 +8,12 @@ export function startLines(config: Config, url: string, clock: Clock): string[] 
     ? [
       `Gruppeforløb for Teams kører lokalt på ${url}: ikke forbundet til Microsoft 365, lytter kun på loopback (${config.host}).`,
       `Gruppeforløb for Teams runs locally at ${url}: not connected to Microsoft 365, listening on loopback (${config.host}) only.`,
+      `Fanen / the tab: ${url}/tab`,
     ]
-    : [`Gruppeforløb for Teams lytter på / listens on ${config.host}:${new URL(url).port}, tenant ${config.mode.tenantId}.`];
+    : [
+      `Gruppeforløb for Teams lytter på / listens on ${config.host}:${new URL(url).port}, tenant ${config.mode.tenantId}.`,
+      `Fanen / the tab: ${config.links.publicUrl.replace(/\/+$/, '')}/tab`,
+    ];
   if (config.mode.kind === 'local' && config.mode.localNow !== null) {
     const now = toLocal(clock.now()).replace('T', ' ');
     lines.push(`Uret er flyttet med LOCAL_NOW: klokken er ${now} dansk tid / The clock was moved by LOCAL_NOW: it is ${now} Copenhagen time.`);

@@ -29,6 +29,7 @@ describe('the server process (node dist/src/server/main.js, what npm start runs)
       expect(child.elapsed()).toBeLessThan(2000);
       expect(child.stdout()).toContain('kører lokalt på http://127.0.0.1:3978: ikke forbundet til Microsoft 365');
       expect(child.stdout()).toContain('not connected to Microsoft 365, listening on loopback (127.0.0.1) only');
+      expect(child.stdout()).toContain('Fanen / the tab: http://127.0.0.1:3978/tab');
       expect(existsSync(join(cwd, 'data/gruppeforloeb.sqlite'))).toBe(true);
       const outside = nonLoopbackAddress();
       if (outside !== undefined) expect(await connects(outside, 3978)).toBe(false);

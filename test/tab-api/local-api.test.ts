@@ -51,6 +51,19 @@ describe('the tab API in local mode with no cohorts', () => {
     expect((await tab.call('/api/demo-users')).json).toEqual({ users: [] });
     expect((await tab.call('/api/me', { headers: { 'x-demo-user': STRANGER } })).json).toEqual({ mode: 'local', name: null, memberships: [] });
   });
+
+  it('loads the bundled demo cohort into the empty installation, JSON requests only, and only while it is empty', async () => {
+    const form = await tab.call('/api/demo/examples', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    expect((await tab.call('/api/demo-users')).json).toEqual({ users: [] });
+    const loaded = await tab.call('/api/demo/examples', { method: 'POST', body: {} });
+    expect(loaded.status).toBe(201);
+    expect(loaded.json).toEqual({ cohortId: 'demo', name: 'Demo: Organisering af M-ACT' });
+    expect(((await tab.call('/api/demo-users')).json as { users: unknown[] }).users).toContainEqual(expect.objectContaining({ email: 'signe.vestergaard@styrelsen.example.org', role: 'advisor' }));
+    const again = await tab.call('/api/demo/examples', { method: 'POST', body: {} });
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ error: { code: 'not_empty' } });
+  });
 });
 
 describe.each(engines())('the tab API in local mode on the $name store', (engine) => {
@@ -139,12 +152,16 @@ describe.each(engines())('the tab API in local mode on the $name store', (engine
     const leader = (await as(AARHUS_LEADER, '/api/my/meetings')).json as { meetings: { key: string; myAnswer: unknown }[]; slotBookings: unknown[] };
     expect(leader.meetings.map((m) => m.key)).toEqual(['opstart', 'refleksion-1', 'refleksion-2', 'refleksion-3', 'afslutning']);
     expect(leader.meetings[0]!.myAnswer).toEqual({ answer: 'in_person', forCurrentDate: true, forStart: '2023-05-04T09:30', answeredAt: '2023-03-20T09:00:00.000Z' });
+    // The municipality's presentation at each plenary that has presentations (not the kick-off).
+    const withTask = leader.meetings as unknown as { key: string; myPresentation: unknown }[];
+    expect(withTask.find((m) => m.key === 'opstart')!.myPresentation).toBeNull();
+    expect(withTask.find((m) => m.key === 'refleksion-1')!.myPresentation).toEqual({ municipalityId: a.municipalities[0]!.id, municipalityName: 'Aarhus Kommune', status: 'not_started', link: null, updatedAt: null });
     expect(leader.slotBookings).toEqual([expect.objectContaining({ municipalityName: 'Aarhus Kommune', start: '2023-04-25T09:00', end: '2023-04-25T10:00', form: 'virtual' })]);
     expect(JSON.stringify(leader)).not.toContain('Vegetar');
     const consultant = (await as(AARHUS_CONSULTANT, '/api/my/meetings')).json as { slotBookings: unknown[] };
     expect(consultant.slotBookings).toEqual([]);
     const advisor = (await as(RIKKE, '/api/my/meetings')).json as { meetings: { myAnswer: unknown }[] };
-    expect(advisor.meetings.every((m) => m.myAnswer === null)).toBe(true);
+    expect(advisor.meetings.every((m) => m.myAnswer === null && (m as { myPresentation?: unknown }).myPresentation === null)).toBe(true);
     expect((await as(STRANGER, '/api/my/meetings')).status).toBe(403);
   });
 

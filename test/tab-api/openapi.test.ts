@@ -108,6 +108,7 @@ describe.each(engines())('the answers on the $name store match the document', (e
     const opstart = meetingByKey(cohort, 'opstart').id;
     const aarhus = cohort.municipalities[0]!.id;
     await conforms('GET /api/demo-users', advisor, '/api/demo-users');
+    await conforms('POST /api/demo/examples', advisor, '/api/demo/examples', { body: {} });
     await conforms('GET /api/me', leader, '/api/me');
     await conforms('GET /api/cohorts', leader, '/api/cohorts');
     await conforms('GET /api/cohorts/:id', advisor, `/api/cohorts/${cohort.id}`);

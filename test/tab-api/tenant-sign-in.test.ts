@@ -123,8 +123,9 @@ describe('the tab API with a tenant: Teams SSO tokens', () => {
     expect(asLeader.json).toMatchObject({ error: { code: 'not_permitted' } });
   });
 
-  it('has no demo users: 404 with or without a token; the description is open', async () => {
+  it('has no demo users and loads no examples: 404 with or without a token; the description is open', async () => {
     expect((await tab.call('/api/demo-users')).status).toBe(404);
+    expect((await tab.call('/api/demo/examples', { method: 'POST', body: {} })).status).toBe(404);
     expect((await tab.call('/api/demo-users', { headers: { authorization: `Bearer ${token(2)}` } })).status).toBe(404);
     const doc = await tab.call('/api/openapi.json');
     expect(doc.status).toBe(200);

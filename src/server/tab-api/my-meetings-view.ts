@@ -1,6 +1,7 @@
 import type { Someone } from '../../app/who-is';
-import type { IndividualMeeting, PlenaryMeeting } from '../../domain/cohort';
+import type { IndividualMeeting, PlenaryMeeting, Presentation } from '../../domain/cohort';
 import { addMinutes, toLocal, type Instant } from '../../domain/local-time';
+import { presentationTasks } from '../../domain/presentations';
 import { isForCurrentDate } from '../../domain/rsvp';
 import { activeBooking } from '../../domain/slots';
 import type { MyMeetingsResponse } from './response-schemas';
@@ -17,6 +18,8 @@ export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, s
   for (const membership of someone.memberships) {
     const cohort = someone.cohorts.find((c) => c.id === membership.cohortId);
     if (!cohort) continue;
+    const municipality = cohort.municipalities.find((m) => m.id === membership.municipalityId);
+    const presentations = municipality ? presentationTasks(cohort).filter((p) => p.municipalityId === municipality.id) : [];
     for (const meeting of cohort.meetings.filter((m): m is PlenaryMeeting => m.kind === 'plenary')) {
       const end = addMinutes(meeting.schedule.start, meeting.schedule.durationMinutes);
       if (end <= today) continue;
@@ -35,9 +38,9 @@ export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, s
         cancelled: meeting.cancelled,
         version: meeting.version,
         myAnswer: rsvp ? { answer: rsvp.answer, forCurrentDate: isForCurrentDate(rsvp, meeting), forStart: rsvp.forStart, answeredAt: rsvp.answeredAt } : null,
+        myPresentation: presentationOf(presentations.find((p) => p.meetingId === meeting.id), municipality?.name),
       });
     }
-    const municipality = cohort.municipalities.find((m) => m.id === membership.municipalityId);
     if (membership.role !== 'leader' || !municipality) continue;
     for (const meeting of cohort.meetings.filter((m): m is IndividualMeeting => m.kind !== 'plenary')) {
       const booking = activeBooking(cohort, meeting.id, municipality.id);
@@ -60,4 +63,9 @@ export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, s
   meetings.sort((a, b) => a.start.localeCompare(b.start));
   slotBookings.sort((a, b) => a.start.localeCompare(b.start));
   return { meetings, slotBookings };
+}
+
+function presentationOf(task: Presentation | undefined, municipalityName: string | undefined): MyMeetingsResponse['meetings'][number]['myPresentation'] {
+  if (!task || municipalityName === undefined) return null;
+  return { municipalityId: task.municipalityId, municipalityName, status: task.status, link: task.link, updatedAt: task.updatedAt };
 }

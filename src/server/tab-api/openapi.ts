@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEMO_USER_HEADER } from '../tab-auth/sign-in';
 import { moveBody, presentationBody, rsvpBody } from './request-schemas';
 import {
-  cohortResponse, cohortsResponse, demoUsersResponse, errorResponse, meResponse, myMeetingsResponse, plenaryView, presentationResponse, rsvpMatrixResponse, rsvpResponse,
+  cohortResponse, cohortsResponse, demoExamplesResponse, demoUsersResponse, errorResponse, meResponse, myMeetingsResponse, plenaryView, presentationResponse, rsvpMatrixResponse, rsvpResponse,
 } from './response-schemas';
 
 type Schema = Record<string, unknown>;
@@ -54,6 +54,19 @@ export function openApiDocument(): Schema {
     paths: {
       '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } } },
       '/api/demo-users': get('Local mode only: the people of every stored cohort, to pick one (404 with a tenant)', 'DemoUsers', { security: [] }),
+      '/api/demo/examples': {
+        post: {
+          summary: 'Local mode only: load the bundled demo cohort into an empty installation (404 with a tenant)',
+          security: [],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: {
+            '201': json('DemoExamples', 'Loaded'),
+            '404': refusal('Ikke i lokal tilstand / not in local mode'),
+            '409': refusal('Ikke tom / not empty: there are cohorts already (not_empty)'),
+            '415': refusal('Kun JSON / JSON only'),
+          },
+        },
+      },
       '/api/me': get('Who the caller is: mode, name, memberships', 'Me'),
       '/api/cohorts': get("The caller's cohorts", 'Cohorts'),
       '/api/cohorts/{id}': { parameters: params('id'), ...get('Advisors: the cohort — meetings, municipalities, bookings, presentations (no dietary notes)', 'Cohort') },
@@ -98,6 +111,7 @@ export function openApiDocument(): Schema {
       schemas: {
         Error: jsonSchema(errorResponse, 'output'),
         DemoUsers: jsonSchema(demoUsersResponse, 'output'),
+        DemoExamples: jsonSchema(demoExamplesResponse, 'output'),
         Me: jsonSchema(meResponse, 'output'),
         Cohorts: jsonSchema(cohortsResponse, 'output'),
         Cohort: jsonSchema(cohortResponse, 'output'),

@@ -38,6 +38,8 @@ export const demoUsersResponse = z.object({
   users: z.array(z.object({ name: z.string(), email: z.string(), role, cohortId: z.string(), cohortName: z.string(), municipality: z.string().nullable() })),
 });
 
+export const demoExamplesResponse = z.object({ cohortId: z.string(), name: z.string() });
+
 export const cohortsResponse = z.object({
   cohorts: z.array(
     membershipView.omit({ cohortId: true, cohortName: true }).extend({
@@ -172,6 +174,11 @@ export const myMeetingsResponse = z.object({
       cancelled: z.boolean(),
       version: z.number().int(),
       myAnswer: answerView.omit({ meetingId: true, source: true }).nullable().meta({ description: 'Null for advisors and for those who have not answered' }),
+      myPresentation: presentationView
+        .omit({ meetingId: true })
+        .extend({ municipalityName: z.string() })
+        .nullable()
+        .meta({ description: "The caller's municipality's presentation at this meeting; null for advisors and meetings without presentations" }),
     }),
   ),
   slotBookings: z
@@ -199,6 +206,7 @@ export const rsvpResponse = z.object({
 export const presentationResponse = presentationView;
 
 export type MeResponse = z.infer<typeof meResponse>;
+export type DemoExamplesResponse = z.infer<typeof demoExamplesResponse>;
 export type CohortsResponse = z.infer<typeof cohortsResponse>;
 export type CohortResponse = z.infer<typeof cohortResponse>;
 export type PlenaryView = z.infer<typeof plenaryView>;

@@ -1,0 +1,90 @@
+import {
+  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, type Api } from './api';
+import { pick, type Lang, type Texts } from './texts';
+
+export interface TabContext {
+  t: Texts;
+  lang: Lang;
+  api: Api;
+  navigate(path: string): void;
+}
+
+export const Tab = createContext<TabContext | null>(null);
+
+export function useTab(): TabContext {
+  const context = useContext(Tab);
+  if (context === null) throw new Error('useTab outside <Tab.Provider>');
+  return context;
+}
+
+export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; data: T };
+
+/**
+ * Loads when `load` changes (callers keep it stable with useCallback); reload() fetches again and
+ * keeps showing the old data meanwhile.
+ */
+export function useLoad<T>(load: () => Promise<T>): Loaded<T> & { reload(): Promise<void> } {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const run = load;
+  const reload = useCallback(async () => {
+    try {
+      setLoaded({ state: 'ok', data: await run() });
+    } catch (error) {
+      setLoaded({ state: 'error', error });
+    }
+  }, [run]);
+  useEffect(() => {
+    let current = true;
+    run().then(
+      (data) => current && setLoaded({ state: 'ok', data }),
+      (error: unknown) => current && setLoaded({ state: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [run]);
+  return { ...loaded, reload };
+}
+
+/** The API's own words for a refusal, else a plain line. */
+export function errorText(error: unknown, t: Texts, lang: Lang): string {
+  if (error instanceof ApiError && error.texts) return pick(error.texts, lang);
+  if (error instanceof TypeError) return t.networkError;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function Loading() {
+  const { t } = useTab();
+  return <Spinner size="small" label={t.loading} />;
+}
+
+export function Failure({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t, lang } = useTab();
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+        {errorText(error, t, lang)}
+      </MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>{t.reload}</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+export const useStyles = makeStyles({
+  page: { padding: '16px 24px 48px', maxWidth: '1200px', display: 'flex', flexDirection: 'column', rowGap: '16px' },
+  stack: { display: 'flex', flexDirection: 'column', rowGap: '12px' },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: '12px', rowGap: '8px', alignItems: 'center' },
+  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: '16px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  tableWrap: { overflowX: 'auto' },
+  heading: { margin: 0 },
+  code: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: '2px 6px', borderRadius: tokens.borderRadiusMedium },
+});
