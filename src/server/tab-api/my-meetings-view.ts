@@ -1,5 +1,5 @@
 import type { Someone } from '../../app/who-is';
-import type { IndividualMeeting, PlenaryMeeting, Presentation } from '../../domain/cohort';
+import type { IndividualMeeting, PlenaryMeeting, Presentation, Rsvp } from '../../domain/cohort';
 import { addMinutes, toLocal, type Instant } from '../../domain/local-time';
 import { presentationTasks } from '../../domain/presentations';
 import { isForCurrentDate } from '../../domain/rsvp';
@@ -7,10 +7,15 @@ import { activeBooking } from '../../domain/slots';
 import type { MyMeetingsResponse } from './response-schemas';
 
 /**
- * The caller's coming plenaries across their cohorts, soonest first, with their own answer (never
- * their dietary note: that stays in the catering list), and for leaders their municipality's booked
+ * The caller's coming plenaries across their cohorts, soonest first, with their own answer and
+ * their own dietary note (no one else's: those stay in the catering list), and for leaders their municipality's booked
  * individual meetings. A meeting in progress still counts, for its join link.
  */
+function answerOf(rsvp: Rsvp, meeting: PlenaryMeeting) {
+  const forCurrentDate = isForCurrentDate(rsvp, meeting);
+  return { answer: rsvp.answer, forCurrentDate, forStart: rsvp.forStart, answeredAt: rsvp.answeredAt, dietaryNote: forCurrentDate ? rsvp.dietaryNote : null };
+}
+
 export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, string>, now: Instant): MyMeetingsResponse {
   const today = toLocal(now);
   const meetings: MyMeetingsResponse['meetings'] = [];
@@ -37,7 +42,7 @@ export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, s
         joinUrl: joinUrls.get(meeting.id) ?? null,
         cancelled: meeting.cancelled,
         version: meeting.version,
-        myAnswer: rsvp ? { answer: rsvp.answer, forCurrentDate: isForCurrentDate(rsvp, meeting), forStart: rsvp.forStart, answeredAt: rsvp.answeredAt } : null,
+        myAnswer: rsvp ? answerOf(rsvp, meeting) : null,
         myPresentation: presentationOf(presentations.find((p) => p.meetingId === meeting.id), municipality?.name),
       });
     }

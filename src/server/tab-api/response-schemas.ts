@@ -173,7 +173,11 @@ export const myMeetingsResponse = z.object({
       joinUrl: z.string().nullable(),
       cancelled: z.boolean(),
       version: z.number().int(),
-      myAnswer: answerView.omit({ meetingId: true, source: true }).nullable().meta({ description: 'Null for advisors and for those who have not answered' }),
+      myAnswer: answerView
+        .omit({ meetingId: true, source: true })
+        .extend({ dietaryNote: z.string().nullable().meta({ description: "The caller's own note, so that answering again keeps it; null for an answer given for an earlier date" }) })
+        .nullable()
+        .meta({ description: 'Null for advisors and for those who have not answered' }),
       myPresentation: presentationView
         .omit({ meetingId: true })
         .extend({ municipalityName: z.string() })

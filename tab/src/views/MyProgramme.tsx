@@ -69,7 +69,8 @@ function RsvpForm({ meeting, onChanged }: { meeting: Meeting; onChanged(): Promi
   const styles = useStyles();
   const current = meeting.myAnswer?.forCurrentDate ? meeting.myAnswer.answer : null;
   const [answer, setAnswer] = useState<RsvpAnswer | null>(current);
-  const [note, setNote] = useState('');
+  // The person's own note comes back with their answer, so answering again does not clear it.
+  const [note, setNote] = useState(meeting.myAnswer?.forCurrentDate ? (meeting.myAnswer.dietaryNote ?? '') : '');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: true } | { ok: false; error: unknown } | null>(null);
   const options: RsvpAnswer[] = meeting.form === 'physical' ? ['in_person', 'declined'] : ['online', 'declined'];
