@@ -136,6 +136,13 @@ export const BOT_OPENID_METADATA_URL = httpsUrl('BOT_OPENID_METADATA_URL', 'http
 export const TEAMS_APP_CATALOG_ID = guid('TEAMS_APP_CATALOG_ID');
 
 /**
+ * The Teams app's own id (the manifest's `id`), read only by `npm run package`, never by the server.
+ * Unset, the packager derives it from `AAD_APP_CLIENT_ID`, so every package of one installation has
+ * the same id and an upload replaces the app in the catalog instead of adding a second one.
+ */
+export const TEAMS_APP_ID = guid('TEAMS_APP_ID');
+
+/**
  * The tab's application ID URI (`api://<host>/<client id>`): the audience of the v1 tokens Teams SSO
  * hands the tab. Unset, any `api://…/<client id>` is accepted, since the host part follows wherever
  * the tab is served from.
