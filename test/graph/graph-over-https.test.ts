@@ -4,12 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from 'selfsigned';
 import type { CalendarEventState } from '../../src/calendar/event-state';
-import { parseLocalDateTime } from '../../src/domain/local-time';
+import { plannedSlotEvents } from '../../src/calendar/plan-slot-events';
+import { bookCohort } from '../../src/domain/booking';
+import { parseInstant, parseLocalDateTime } from '../../src/domain/local-time';
+import { bookSlot, cancelSlot } from '../../src/domain/slots';
 import { CANCEL_COMMENT, GRAPH_TIME_ZONE, transactionIdOf } from '../../src/graph/event-payload';
 import type { ObjectStatus } from '../../src/outbox/outbox-status';
 import type { DesiredObject } from '../../src/outbox/record-desired';
 import { GraphDouble, type EventRecord } from '../support/graph-double';
 import { freePort } from '../support/http';
+import { meetingByKey, sampleCohort } from '../support/sample-cohort';
 import { onlineEvent, physicalEvent } from './sample-event';
 
 const REGISTER = resolve(__dirname, '../support/ts-register.js');
@@ -160,6 +164,36 @@ describe('the outbox sending Outlook events through the real Graph client and ms
     const after = double.counts();
     expect(after.eventsCreated - before.eventsCreated).toBe(6);
     expect(after).toMatchObject({ duplicateTransactionIds: 0, liveDuplicates: {} });
+  });
+
+  it("keeps exactly one live event per municipality's follow-up call as a leader books, rebooks, cancels and books again", async () => {
+    const at0 = parseInstant('2023-11-01T08:00:00Z');
+    let cohort = bookCohort({ ...sampleCohort(), id: 'slots' }, MAILBOX, at0);
+    const followup = meetingByKey(cohort, 'opfoelgning').id;
+    const municipalityId = cohort.municipalities[0]!.id;
+    const leader = cohort.municipalities[0]!.participants[0]!;
+    const book = (start: string) => {
+      cohort = bookSlot(cohort, { meetingId: followup, municipalityId, start: at(start), phone: '+45 11 22 33 44', bookedBy: { id: leader.id, phone: null }, at: at0 }, [], at('2023-11-01T09:00'));
+      return remember(plannedSlotEvents(cohort));
+    };
+    const live = () => eventsOf('slots').filter((e) => !e.isCancelled);
+
+    await run('slots', book('2024-01-09T09:00'));
+    expect(live()).toHaveLength(1);
+    const first = live()[0]!;
+    expect(first).toMatchObject({ start: { utc: '2024-01-09T08:00:00.000Z' }, isOnlineMeeting: false });
+    expect(first.other.location).toMatchObject({ displayName: 'Telefon: +45 11 22 33 44' });
+
+    await run('slots', book('2024-01-10T10:15'));
+    expect(live()).toEqual([expect.objectContaining({ id: first.id, start: expect.objectContaining({ utc: '2024-01-10T09:15:00.000Z' }) })]);
+
+    cohort = cancelSlot(cohort, followup, municipalityId);
+    await run('slots', plannedSlotEvents(cohort));
+    expect(live()).toEqual([]);
+
+    await run('slots', book('2024-01-11T09:00'));
+    expect(live()).toHaveLength(1);
+    expect(live()[0]!.id).not.toBe(first.id);
   });
 
   it('loses and doubles nothing when Graph throttles, fails, hangs and loses answers', async () => {
