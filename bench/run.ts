@@ -4,8 +4,9 @@ import { formatFigure, type BenchModule } from './figures';
 import { graphBench } from './graph-bench';
 import { outboxBench } from './outbox-bench';
 import { serverBench } from './server-bench';
+import { tabBench } from './tab-bench';
 
-const MODULES: BenchModule[] = [serverBench, outboxBench, graphBench, botBench, bookingBench];
+const MODULES: BenchModule[] = [serverBench, outboxBench, graphBench, botBench, bookingBench, tabBench];
 
 async function run(): Promise<void> {
   for (const module of MODULES) {
