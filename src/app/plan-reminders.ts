@@ -8,7 +8,7 @@ import { recordOnce, type DesiredObject } from '../outbox/record-desired';
 import { findConversation } from '../reach/conversation-references';
 import { MAIL_KIND } from '../reach/rsvp-mail';
 import { destinationTarget, reminderObjectKey, TEAMS_MESSAGE_KIND, type TeamsDestination, type TeamsMessageState } from '../reach/teams-message';
-import { teamChannel } from '../reach/team-channels';
+import { teamChannel, type TeamChannel } from '../reach/team-channels';
 import type { CohortStore } from '../store/cohort-store';
 import type { Executor } from '../store/schema';
 import { inTransaction } from '../store/transaction';
@@ -16,7 +16,7 @@ import { meetingByKey } from './calendar-commands';
 import type { Clock } from './clock';
 import { loadCohort } from './load-cohort';
 import { reminderMail } from './reminder-mail';
-import { cohortTeamRoster, memberObjectId } from './team-roster';
+import { cohortTeamRoster, memberObjectId, type CohortTeamRoster } from './team-roster';
 
 export interface ReminderDeps {
   store: CohortStore;
@@ -57,17 +57,27 @@ function label(reminder: Reminder, meeting: Meeting, person: Person): Texts {
   return { da: `${kind.da} til ${person.name}: ${meeting.title.da}`, en: `${kind.en} to ${person.name}: ${meeting.title.en}` };
 }
 
+/** The cohort's team where the bot is installed, with its roster: the way to people with no chat of their own. */
+interface TeamRoute {
+  roster: CohortTeamRoster;
+  team: TeamChannel;
+}
+
+async function teamRoute(db: Executor, cohortId: string): Promise<TeamRoute | null> {
+  const roster = await cohortTeamRoster(db, cohortId);
+  const team = roster === null ? null : await teamChannel(db, roster.teamId);
+  return roster === null || team === null ? null : { roster, team };
+}
+
 /**
  * The person's 1:1 chat with the bot when there is one; else a chat to open through the cohort's
  * team, when the bot is installed there and the person is a member; else none.
  */
-async function teamsDestination(db: Executor, cohortId: string, person: Person): Promise<TeamsDestination | null> {
+async function teamsDestination(db: Executor, route: TeamRoute | null, person: Person): Promise<TeamsDestination | null> {
   const known = await findConversation(db, person);
   if (known !== null) return { kind: 'chat', conversation: known.reference };
-  const roster = await cohortTeamRoster(db, cohortId);
-  const aadObjectId = roster === null ? null : memberObjectId(roster, person);
-  const team = roster === null || aadObjectId === null ? null : await teamChannel(db, roster.teamId);
-  return team === null || aadObjectId === null ? null : { kind: 'new_chat', team, aadObjectId, locale: null };
+  const aadObjectId = route === null ? null : memberObjectId(route.roster, person);
+  return route === null || aadObjectId === null ? null : { kind: 'new_chat', team: route.team, aadObjectId, locale: null };
 }
 
 /**
@@ -76,13 +86,13 @@ async function teamsDestination(db: Executor, cohortId: string, person: Person):
  * booking); else nothing yet: the reminder stays due, and goes out once the person installs the
  * app, if that is still in time.
  */
-async function objectFor(deps: ReminderDeps, cohort: Cohort, reminder: Reminder): Promise<DesiredObject | null> {
+async function objectFor(deps: ReminderDeps, cohort: Cohort, route: TeamRoute | null, reminder: Reminder): Promise<DesiredObject | null> {
   const addressee = addresseeOf(cohort, reminder);
   const meeting = cohort.meetings.find((m) => m.id === reminder.meetingId);
   if (addressee === null || meeting === undefined) return null;
   const objectKey = reminderObjectKey(reminder);
   const base = { objectKey, cohortId: cohort.id, label: label(reminder, meeting, addressee.person) };
-  const to = await teamsDestination(deps.db, cohort.id, addressee.person);
+  const to = await teamsDestination(deps.db, route, addressee.person);
   if (to !== null) {
     const state: TeamsMessageState = { content: { kind: 'reminder', reminder }, to };
     return { ...base, kind: TEAMS_MESSAGE_KIND, target: destinationTarget(to), state };
@@ -125,9 +135,11 @@ async function recordReminders(deps: ReminderDeps, cohort: Cohort, due: readonly
   const fresh = due.filter((r) => !known.has(reminderObjectKey(r)));
   if (fresh.length === 0) return 0;
   return inTransaction(deps.db, async (trx) => {
+    // Read once per cohort, not once per reminder: the team and its roster are the same for all.
+    const route = await teamRoute(trx, cohort.id);
     let count = 0;
     for (const reminder of fresh) {
-      const object = await objectFor({ ...deps, db: trx }, cohort, reminder);
+      const object = await objectFor({ ...deps, db: trx }, cohort, route, reminder);
       if (object !== null && (await recordOnce(trx, object, now))) count += 1;
     }
     return count;
