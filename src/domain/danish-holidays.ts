@@ -19,11 +19,23 @@ function easterSunday(year: number): LocalDate {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as LocalDate;
 }
 
+/** Each year's set is computed once: the catering deadline asks for it day by day. */
+const byYear = new Map<number, ReadonlySet<LocalDate>>();
+
 /**
  * Days the agency is closed besides weekends: the Danish public holidays, plus Grundlovsdag and
  * Christmas Eve, which the state gives its staff off. Store bededag ceased to be a holiday from 2024.
  */
-export function danishHolidays(year: number): Set<LocalDate> {
+export function danishHolidays(year: number): ReadonlySet<LocalDate> {
+  let holidays = byYear.get(year);
+  if (!holidays) {
+    holidays = holidaysOf(year);
+    byYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+function holidaysOf(year: number): ReadonlySet<LocalDate> {
   const easter = easterSunday(year);
   const fromEaster = [-3, -2, 0, 1, 39, 49, 50];
   if (year <= 2023) fromEaster.push(26);

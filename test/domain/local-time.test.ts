@@ -1,4 +1,4 @@
-import { addMinutes, parseInstant, parseLocalDate, parseLocalDateTime, parseLocalTime, toInstant, toLocal } from '../../src/domain/local-time';
+import { addDays, addMinutes, daysBetween, parseInstant, parseLocalDate, parseLocalDateTime, parseLocalTime, toInstant, toLocal, weekday } from '../../src/domain/local-time';
 
 describe('Copenhagen wall-clock time', () => {
   it('keeps 09:00 at 09:00 in summer and in winter: the instant follows the offset of the day', () => {
@@ -23,5 +23,25 @@ describe('Copenhagen wall-clock time', () => {
   it('adds minutes across the autumn change by real elapsed time', () => {
     expect(addMinutes(parseLocalDateTime('2023-10-29T01:00'), 180)).toBe('2023-10-29T03:00');
     expect(addMinutes(parseLocalDateTime('2023-05-04T09:30'), 360)).toBe('2023-05-04T15:30');
+  });
+});
+
+describe('calendar days', () => {
+  const day = (value: string) => parseLocalDate(value);
+
+  it('counts days across the change to and from summer time, month ends, leap days and new year', () => {
+    expect(addDays(day('2023-03-25'), 2)).toBe('2023-03-27');
+    expect(addDays(day('2023-10-30'), -2)).toBe('2023-10-28');
+    expect(addDays(day('2024-02-28'), 1)).toBe('2024-02-29');
+    expect(addDays(day('2023-02-28'), 1)).toBe('2023-03-01');
+    expect(addDays(day('2023-12-31'), 1)).toBe('2024-01-01');
+    expect(daysBetween(day('2023-03-20'), day('2023-04-03'))).toBe(14);
+    expect(daysBetween(day('2023-11-01'), day('2023-10-01'))).toBe(-31);
+  });
+
+  it('names the weekday from Monday (1) to Sunday (7)', () => {
+    expect(weekday(day('2023-03-26'))).toBe(7);
+    expect(weekday(day('2023-03-27'))).toBe(1);
+    expect(weekday(day('2024-02-29'))).toBe(4);
   });
 });
