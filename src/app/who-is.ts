@@ -1,5 +1,5 @@
 import type { Cohort } from '../domain/cohort';
-import { findMemberships, type Identity, type Membership } from '../domain/identity';
+import { findMemberships, identityKeys, type Identity, type Membership } from '../domain/identity';
 import type { CohortStore } from '../store/cohort-store';
 
 export interface Someone {
@@ -11,8 +11,8 @@ export interface Someone {
 
 /** The one way the bot, the tab and the pages find out who a signed-in person is, across all cohorts. */
 export async function whoIs(store: CohortStore, identity: Identity): Promise<Someone> {
-  const all = await store.loadAll();
-  const memberships = findMemberships(all, identity);
+  const candidates = await store.loadNaming(identityKeys(identity));
+  const memberships = findMemberships(candidates, identity);
   const ids = new Set(memberships.map((m) => m.cohortId));
-  return { identity, cohorts: all.filter((c) => ids.has(c.id)), memberships };
+  return { identity, cohorts: candidates.filter((c) => ids.has(c.id)), memberships };
 }

@@ -30,6 +30,22 @@ function addressOf(identity: Identity): string | null {
   return upn && !upn.toUpperCase().includes('#EXT#') ? normal(upn) : null;
 }
 
+/** What a record is matched on: the Entra object id and the address, both in their compared form. */
+export interface IdentityKeys {
+  objectId: string | null;
+  address: string | null;
+}
+
+export function identityKeys(identity: Identity): IdentityKeys {
+  return { objectId: identity.aadObjectId?.trim().toLowerCase() || null, address: addressOf(identity) };
+}
+
+/** Whether a person record is this identity, by the rule findMemberships states. */
+export function isPerson(person: { email: string; entraObjectId?: string | null }, keys: IdentityKeys): boolean {
+  const known = person.entraObjectId?.trim().toLowerCase() || null;
+  return known !== null && keys.objectId !== null ? known === keys.objectId : keys.address !== null && normal(person.email) === keys.address;
+}
+
 function everyone(cohort: Cohort) {
   return [
     ...cohort.advisors.map((a) => ({ role: 'advisor' as const, personId: a.id, municipalityId: null, person: a })),
@@ -51,11 +67,7 @@ function everyone(cohort: Cohort) {
  */
 export function findMemberships(cohorts: readonly Cohort[], identity: Identity): Membership[] {
   const people = cohorts.filter((c) => !c.erasedAt).flatMap((c) => everyone(c).map((e) => ({ ...e, cohortId: c.id })));
-  const oid = identity.aadObjectId?.trim().toLowerCase() || null;
-  const address = addressOf(identity);
-  const matches = people.filter(({ person }) => {
-    const known = person.entraObjectId?.trim().toLowerCase() || null;
-    return known !== null && oid !== null ? known === oid : address !== null && normal(person.email) === address;
-  });
+  const keys = identityKeys(identity);
+  const matches = people.filter(({ person }) => isPerson(person, keys));
   return matches.map(({ cohortId, role, personId, municipalityId }) => ({ cohortId, role, personId, municipalityId }));
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { systemClock, type Clock } from '../app/clock';
 import type { Cohort } from '../domain/cohort';
 import { DomainError } from '../domain/errors';
+import { isPerson, type IdentityKeys } from '../domain/identity';
 import { repeatedIdProblem, slotBookingProblem } from './cohort-integrity';
 import { byName, readCohorts } from './cohort-reader';
 import { summaryFrom, toRows, type CohortRows } from './cohort-rows';
@@ -62,6 +63,29 @@ async function listCohorts(db: Executor): Promise<CohortSummary[]> {
 }
 
 /**
+ * Participants are found by the address key the save keeps normalised or by their object id;
+ * advisors, a handful per cohort, are compared by the domain's own rule.
+ */
+async function cohortIdsNaming(db: Executor, keys: IdentityKeys): Promise<string[]> {
+  const { objectId, address } = keys;
+  if (objectId === null && address === null) return [];
+  const advisors = await db.selectFrom('advisors').select(['cohort_id', 'email', 'entra_object_id']).execute();
+  const participants = await db
+    .selectFrom('participants')
+    .select('cohort_id')
+    .where((eb) =>
+      eb.or([
+        ...(address === null ? [] : [eb('email_key', '=', address)]),
+        ...(objectId === null ? [] : [eb(eb.fn('lower', [eb.fn('trim', ['entra_object_id'])]), '=', objectId)]),
+      ]),
+    )
+    .execute();
+  const ids = new Set(participants.map((p) => p.cohort_id));
+  for (const a of advisors) if (isPerson({ email: a.email, entraObjectId: a.entra_object_id }, keys)) ids.add(a.cohort_id);
+  return [...ids];
+}
+
+/**
  * The cohort store over `executor`: the root database (each write in its own transaction) or a
  * transaction a use-case opened (the writes join it). After a DomainError from a write inside a
  * caller's transaction, that transaction must be abandoned: PostgreSQL has already aborted it.
@@ -73,6 +97,14 @@ export function cohortRepository(executor: Executor, clock: Clock = systemClock)
     load: async (id) => (await inReadTransaction(executor, (trx) => readCohorts(trx, [id])))[0] ?? null,
 
     loadAll: async () => (await inReadTransaction(executor, (trx) => readCohorts(trx, null))).map((s) => s.cohort),
+
+    loadNaming: async (keys) =>
+      (
+        await inReadTransaction(executor, async (trx) => {
+          const ids = await cohortIdsNaming(trx, keys);
+          return ids.length === 0 ? [] : readCohorts(trx, ids);
+        })
+      ).map((s) => s.cohort),
 
     create: (cohort) =>
       writing(executor, cohort, async (trx, rows) => {

@@ -1,4 +1,5 @@
 import type { Cohort } from '../domain/cohort';
+import type { IdentityKeys } from '../domain/identity';
 import type { Instant } from '../domain/local-time';
 
 export interface StoredCohort {
@@ -20,8 +21,13 @@ export interface CohortSummary {
 export interface CohortStore {
   list(): Promise<CohortSummary[]>;
   load(id: string): Promise<StoredCohort | null>;
-  /** Every cohort, for matching an identity across them. */
+  /** Every cohort. */
   loadAll(): Promise<Cohort[]>;
+  /**
+   * The cohorts with a person record these keys could be: at least every cohort findMemberships
+   * would match in, erased ones included, so finding someone never loads the whole installation.
+   */
+  loadNaming(keys: IdentityKeys): Promise<Cohort[]>;
   /** Refuses an id that exists with DomainError `cohort_exists`. */
   create(cohort: Cohort): Promise<StoredCohort>;
   /** Refuses a stale revision with DomainError `concurrent_change`. */

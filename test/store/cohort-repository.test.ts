@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Cohort, type SlotBooking } from '../../src/domain/cohort';
 import { erasePersonalData } from '../../src/domain/erase';
+import { identityKeys, type Identity } from '../../src/domain/identity';
 import { parseInstant, parseLocalDateTime } from '../../src/domain/local-time';
 import { toRows } from '../../src/store/cohort-rows';
 import { constraintError } from '../../src/store/constraint-errors';
@@ -234,5 +235,28 @@ describe.each(engines())('cohort list on $name', (engine) => {
       [3, 6],
     ]);
     expect(list[0]).toEqual({ id: five.id, name: 'Øst 2024', edition: five.edition, municipalities: 5, participants: 10, erasedAt: null });
+  });
+});
+
+describe.each(engines())('finding the cohorts that name someone on $name', (engine) => {
+  const fixture = useStore(engine);
+
+  it('loads only the cohorts with a record of that address or object id, however the address is written', async () => {
+    const first = sampleCohort();
+    const second = { ...sampleCohort(), id: 'other-cohort', name: 'Et andet forløb' };
+    await fixture.store.cohorts.create(first);
+    await fixture.store.cohorts.create(second);
+    const advisor = first.advisors[0]!;
+    const participant = first.municipalities[0]!.participants[0]!.person!;
+    const ids = async (identity: Identity) => (await fixture.store.cohorts.loadNaming(identityKeys(identity))).map((c) => c.id).sort();
+
+    expect(await ids({ email: ` ${advisor.email.toUpperCase()} ` })).toEqual(['other-cohort', first.id].sort());
+    expect(await ids({ userPrincipalName: participant.email.toUpperCase() })).toEqual(['other-cohort', first.id].sort());
+    expect(await ids({ email: 'nobody@example.org' })).toEqual([]);
+    expect(await ids({})).toEqual([]);
+
+    const known = { ...second, municipalities: second.municipalities.map((m, i) => (i === 0 ? { ...m, participants: m.participants.map((p, j) => (j === 0 && p.person ? { ...p, person: { ...p.person, entraObjectId: 'AAAA0000-1111-2222-3333-444455556666' } } : p)) } : m)) };
+    await fixture.store.cohorts.save(known, 1);
+    expect(await ids({ aadObjectId: 'aaaa0000-1111-2222-3333-444455556666' })).toEqual(['other-cohort']);
   });
 });
