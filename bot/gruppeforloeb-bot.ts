@@ -18,7 +18,7 @@ import type { CohortStore } from '../src/store/cohort-store';
 import type { Executor } from '../src/store/schema';
 import type { Log } from '../src/server/log';
 import { parseCardAction, type CardAction } from './card-actions';
-import { contactsOf, meetingsItems, plenaries, presentationData, roleOf, rsvpData, slotBookedData, slotsData, statusData, type RsvpView } from './card-models';
+import { contactsOf, firstName, meetingsItems, plenaries, presentationData, roleOf, rsvpData, slotBookedData, slotsData, statusData, type RsvpView } from './card-models';
 import {
   renderError,
   renderHelp,
@@ -62,10 +62,6 @@ const BAD_ACTION = {
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
-
-function firstName(name: string | undefined): string {
-  return name?.trim().split(/\s+/)[0] ?? '';
-}
 
 function nameOf(someone: Someone): string {
   for (const m of someone.memberships) {

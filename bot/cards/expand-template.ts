@@ -1,8 +1,8 @@
 import { Template } from 'adaptivecards-templating';
 import type { RefreshActionData, SharedChatData } from './card-data';
 
-/** What Teams renders; the bot hands it to CardFactory.adaptiveCard. */
-export interface AdaptiveCardJson {
+/** What Teams renders; the bot hands it to CardFactory.adaptiveCard. A type alias, so it passes as plain JSON (the tab's card previews). */
+export type AdaptiveCardJson = {
   $schema: string;
   type: 'AdaptiveCard';
   version: string;
@@ -10,7 +10,7 @@ export interface AdaptiveCardJson {
   actions?: unknown[];
   refresh?: { action: { type: 'Action.Execute'; verb: 'refresh'; data: RefreshActionData }; userIds: string[] };
   msteams?: { width: 'Full' };
-}
+};
 
 /**
  * A value a template may bind. No null or undefined: the templating library renders a missing

@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import type { DeliveryDeps } from './cohort-delivery';
 import { linkedTeam } from './cohort-team';
 import { loadCohort } from './load-cohort';
+import type { ReachState } from './reach-states';
 
 /**
  * How the product reaches one participant:
@@ -19,7 +20,7 @@ import { loadCohort } from './load-cohort';
  * - `not_connected`: local mode, nothing reaches Microsoft 365;
  * - `unreachable`: nothing to reach them by (their personal data is erased).
  */
-export type ReachState = 'teams' | 'team' | 'pending' | 'email' | 'not_connected' | 'unreachable';
+export type { ReachState };
 
 export interface ParticipantReach {
   participantId: string;

@@ -14,8 +14,8 @@ function locationOf(meeting: PlenaryMeeting): EventLocation | null {
   };
 }
 
-/** Every participant still known and every advisor, once each by address. */
-function attendeesOf(cohort: Cohort): EventAttendee[] {
+/** Every participant still known and every advisor, once each by address: whom a plenary's invitation reaches. */
+export function attendeesOf(cohort: Cohort): EventAttendee[] {
   return attendeesByAddress([
     ...cohort.municipalities.flatMap((m) => m.participants.flatMap((p) => (p.person ? [p.person] : []))),
     ...cohort.advisors,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import {
-  AAD_APP_CERTIFICATE_PATH, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID,
+  ADVISORS, AAD_APP_CERTIFICATE_PATH, AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_OAUTH_AUTHORITY_HOST, AAD_APP_TENANT_ID,
   BOT_ID, BOT_OPENID_METADATA_URL, BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, DATABASE_FILE, DATABASE_URL, GRAPH_ENDPOINT, HOST, LINK_SECRET, LOCAL_NOW, LOG_LEVEL,
   ORGANIZER_MAILBOX, PORT, PUBLIC_URL, TAB_APP_ID_URI, TEAMS_APP_CATALOG_ID, TENANT_ONLY, rawValue, read, redactUrl, type BotType, type LogLevel, type Variable,
 } from './variables';
@@ -71,6 +71,8 @@ export interface Config {
   logLevel: LogLevel;
   mode: LocalMode | TenantMode;
   links: LinkConfig;
+  /** `ADVISORS`: addresses that may create cohorts without advising one yet; lower case. */
+  advisors: string[];
   /** Variables that are set but have no effect in this mode, for the start log. */
   ignored: string[];
 }
@@ -88,12 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const logLevel = read(env, LOG_LEVEL) ?? 'info';
   const localNow = read(env, LOCAL_NOW) ?? null;
   const publicUrl = read(env, PUBLIC_URL) ?? `http://${LOOPBACK}:${port}`;
+  const advisors = read(env, ADVISORS) ?? [];
   const tenantId = read(env, AAD_APP_TENANT_ID);
   if (tenantId === undefined) {
     for (const variable of TENANT_ONLY) read(env, variable);
     const ignored = TENANT_ONLY.map((v) => v.name).filter((name) => rawValue(env, name) !== undefined);
     const links = { secret: read(env, LINK_SECRET) ?? null, publicUrl };
-    return { port, host: LOOPBACK, store, logLevel, mode: { kind: 'local', localNow }, links, ignored };
+    return { port, host: LOOPBACK, store, logLevel, mode: { kind: 'local', localNow }, links, advisors, ignored };
   }
   if (localNow !== null) {
     throw new ConfigError(LOCAL_NOW.name, {
@@ -104,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const mode = tenantMode(env, tenantId, cwd);
   // Several instances must accept each other's links, so a tenant's secret is configured, never generated.
   const links = { secret: required(env, LINK_SECRET, AAD_APP_TENANT_ID.name), publicUrl };
-  return { port, host: read(env, HOST) ?? '0.0.0.0', store, logLevel, mode, links, ignored: botIgnored(env) };
+  return { port, host: read(env, HOST) ?? '0.0.0.0', store, logLevel, mode, links, advisors, ignored: botIgnored(env) };
 }
 
 function tenantMode(env: NodeJS.ProcessEnv, tenantId: string, cwd: string): TenantMode {

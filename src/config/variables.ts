@@ -112,6 +112,22 @@ export const ORGANIZER_MAILBOX: Variable<string> = {
   schema: z.email(),
 };
 
+/**
+ * Who may create cohorts in the tab besides those who already advise one: the agency's advisors,
+ * by the address they sign in with. Compared in lower case, as identities are.
+ */
+export const ADVISORS: Variable<string[]> = {
+  name: 'ADVISORS',
+  expected: {
+    da: 'skal være e-mailadresser adskilt af komma, fx signe@styrelsen.dk,ole@styrelsen.dk',
+    en: 'must be e-mail addresses separated by commas, e.g. signe@styrelsen.dk,ole@styrelsen.dk',
+  },
+  schema: z
+    .string()
+    .transform((value) => value.split(',').map((address) => address.trim().toLowerCase()).filter((address) => address !== ''))
+    .pipe(z.array(z.email()).min(1)),
+};
+
 export const BOT_ID = guid('BOT_ID');
 export const BOT_PASSWORD = secret('BOT_PASSWORD');
 export const BOT_TENANT_ID = guid('BOT_TENANT_ID');

@@ -1,13 +1,12 @@
-import { DateTime } from 'luxon';
 import type { NewId } from '../app/ids';
-import { isWorkingDay } from '../domain/catering';
 import { DEFAULT_SETTINGS, type Advisor, type Cohort, type Municipality } from '../domain/cohort';
 import { meetingsFromTemplate } from '../domain/cohort-rules';
 import { PROGRAMME_2023 } from '../domain/default-programme';
-import { addDays, dateOf, localDateTime, parseLocalTime, timeOf, toInstant, type Instant, type LocalDate } from '../domain/local-time';
+import { addDays, localDateTime, parseLocalTime, toInstant, type Instant, type LocalDate } from '../domain/local-time';
 import { movePlenary } from '../domain/move-meeting';
+import { programmeNear, shiftMeeting } from '../domain/new-cohort';
 import { setPresentationStatus } from '../domain/presentations';
-import { isPlenary, type MeetingTemplate, type ProgrammeTemplate } from '../domain/programme';
+import { isPlenary, type ProgrammeTemplate } from '../domain/programme';
 import { preparatoryMeeting, register } from '../domain/registration';
 import { recordRsvp } from '../domain/rsvp';
 import { DEMO_ADVISORS, DEMO_MUNICIPALITIES, type DemoPerson } from './demo-people';
@@ -16,34 +15,9 @@ export const DEMO_COHORT_ID = 'demo';
 const MOVED_KEY = 'refleksion-1';
 const WEEKS_AHEAD = 4;
 
-function shiftMeeting(m: MeetingTemplate, days: number): MeetingTemplate {
-  if (m.kind === 'plenary') {
-    const start = localDateTime(addDays(dateOf(m.schedule.start), days), timeOf(m.schedule.start));
-    return { ...m, schedule: { ...m.schedule, start } };
-  }
-  return { ...m, schedule: { ...m.schedule, days: m.schedule.days.map((d) => addDays(d, days)) } };
-}
-
-/** Whole weeks keep every weekday, and wall-clock times stay as they are across daylight saving. */
-function shifted(template: ProgrammeTemplate, weeks: number): ProgrammeTemplate {
-  return { ...template, meetings: template.meetings.map((m) => shiftMeeting(m, weeks * 7)) };
-}
-
-const meetingDays = (t: ProgrammeTemplate) => t.meetings.flatMap((m) => (m.kind === 'plenary' ? [dateOf(m.schedule.start)] : m.schedule.days));
-
-function daysBetween(from: LocalDate, to: LocalDate): number {
-  return DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days;
-}
-
-/**
- * The 2023 programme moved by whole weeks so the kick-off (its first plenary) falls about four weeks after `today`,
- * choosing the nearest shift that puts no meeting on a Danish holiday.
- */
+/** The 2023 programme with its kick-off about four weeks after `today`, clear of weekends and Danish holidays. */
 export function demoProgramme(today: LocalDate): ProgrammeTemplate {
-  const kickoff = PROGRAMME_2023.meetings.find(isPlenary)!;
-  const weeks = Math.round(daysBetween(dateOf(kickoff.schedule.start), addDays(today, WEEKS_AHEAD * 7)) / 7);
-  const candidates = [0, -1, 1, -2, 2].map((k) => shifted(PROGRAMME_2023, weeks + k));
-  return candidates.find((t) => meetingDays(t).every(isWorkingDay)) ?? candidates[0]!;
+  return programmeNear(PROGRAMME_2023, addDays(today, WEEKS_AHEAD * 7));
 }
 
 const ascii = (s: string) =>

@@ -83,6 +83,7 @@ export function assertCohort(cohort: Cohort): Cohort {
 }
 
 export function addMunicipality(cohort: Cohort, municipality: Municipality): Cohort {
+  if (cohort.erasedAt) throw erased();
   if (cohort.municipalities.length >= MAX_MUNICIPALITIES) throw tooMany();
   return assertCohort({ ...cohort, municipalities: [...cohort.municipalities, municipality] });
 }

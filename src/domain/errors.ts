@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'no_leader_contact'
   | 'no_advisor'
   | 'duplicate_email'
+  /** A municipality that cannot leave the cohort: it holds booked slots, or its answers would be lost. */
+  | 'municipality_in_use'
   | 'unknown_cohort'
   | 'unknown_meeting'
   | 'unknown_municipality'
@@ -25,6 +27,10 @@ export type ErrorCode =
   | 'answer_not_offered'
   | 'dietary_note_not_offered'
   | 'text_too_long'
+  /** A physical plenary without an address, or a virtual one with one. */
+  | 'invalid_place'
+  /** A plenary's theme empty, listed twice, or one too many. */
+  | 'invalid_theme'
   | 'no_presentation_task'
   | 'invalid_link'
   | 'invalid_mailbox'

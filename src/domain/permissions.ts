@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { DomainError, type Texts } from './errors';
 import type { Membership } from './identity';
 
 /** Only for people of the cohort; a forged cohort id meets the same refusal as a stranger. */
@@ -28,16 +28,27 @@ export function assertMayReportPresentation(memberships: readonly Membership[], 
   if (!allowed) throw notPermitted();
 }
 
-/** Booking the municipality's individual meetings is for its leader contacts, or an advisor on their behalf. */
-export function bookerIn(memberships: readonly Membership[], cohortId: string, municipalityId: string): Membership {
+/** The municipality's own leader contact, else an advisor acting on its behalf; `refusal` says what only they may do. */
+function leaderOrAdvisorIn(memberships: readonly Membership[], cohortId: string, municipalityId: string, refusal: Texts): Membership {
   const found =
     memberships.find((m) => m.cohortId === cohortId && m.role === 'leader' && m.municipalityId === municipalityId) ??
     memberships.find((m) => m.cohortId === cohortId && m.role === 'advisor');
-  if (!found) {
-    throw new DomainError('not_permitted', {
-      da: 'Kun kommunens tovholder (eller en rådgiver) kan booke kommunens møder. Kontakt jeres tovholder.',
-      en: "Only the municipality's lead contact (or an advisor) can book its meetings. Contact your lead contact.",
-    });
-  }
+  if (!found) throw new DomainError('not_permitted', refusal);
   return found;
+}
+
+/** Booking the municipality's individual meetings is for its leader contacts, or an advisor on their behalf. */
+export function bookerIn(memberships: readonly Membership[], cohortId: string, municipalityId: string): Membership {
+  return leaderOrAdvisorIn(memberships, cohortId, municipalityId, {
+    da: 'Kun kommunens tovholder (eller en rådgiver) kan booke kommunens møder. Kontakt jeres tovholder.',
+    en: "Only the municipality's lead contact (or an advisor) can book its meetings. Contact your lead contact.",
+  });
+}
+
+/** Registering the municipality (its people and its wish for the preparatory meeting) is for its leader contacts, or an advisor. */
+export function registrarIn(memberships: readonly Membership[], cohortId: string, municipalityId: string): Membership {
+  return leaderOrAdvisorIn(memberships, cohortId, municipalityId, {
+    da: 'Kun kommunens tovholder (eller en rådgiver) kan tilmelde kommunen. Kontakt jeres tovholder.',
+    en: "Only the municipality's lead contact (or an advisor) can register it. Contact your lead contact.",
+  });
 }

@@ -43,13 +43,21 @@ async function main(): Promise<void> {
     throw error;
   });
   const allSenders = bot ? [...senders, bot.sender] : senders;
-  const tab = { store: store.cohorts, db: store.db, signIn: signInFor(config.mode, clock), connectedKinds: allSenders.map((s) => s.kind) };
+  const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
+  const tab = {
+    store: store.cohorts,
+    db: store.db,
+    signIn: signInFor(config.mode, clock),
+    connectedKinds: allSenders.map((s) => s.kind),
+    organizer,
+    advisors: config.advisors,
+    links: { secret, publicUrl: config.links.publicUrl },
+  };
   const server = await startServer(config, { store, clock, log, links: { db: store.db, secret }, tab, ...(bot ? { bot: bot.handler } : {}) }).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
   const outbox = startOutbox(store, allSenders, clock, log);
-  const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
   const tasks: PeriodicTask[] = [
     { name: 'Sletning af persondata / erasing personal data', everyMs: HOUR_MS, run: () => eraseDueCohorts({ db: store.db, clock }) },
     {

@@ -103,7 +103,9 @@ export function App() {
     if (mode.kind === 'tenant' && host) return { kind: 'teams', token: host.token };
     return null;
   }, [mode, demoUser, host]);
-  const context = useMemo(() => ({ t, lang, api: api(auth), navigate }), [t, lang, auth, navigate]);
+  // Its own memo: a theme change redraws, it does not load everything again.
+  const client = useMemo(() => api(auth), [auth]);
+  const context = useMemo(() => ({ t, lang, api: client, theme: themeName, navigate }), [t, lang, client, themeName, navigate]);
 
   let content;
   if (mode.kind === 'asking' || (mode.kind === 'tenant' && host === undefined)) content = <Loading />;

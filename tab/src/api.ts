@@ -1,8 +1,17 @@
 import type {
   CohortResponse, CohortsResponse, MeResponse, MyMeetingsResponse, PlenaryView, RsvpMatrixResponse, RsvpResponse,
 } from '../../src/server/tab-api/response-schemas';
+import type { MunicipalitiesResponse, MunicipalityView, RegistrationResponse } from '../../src/server/tab-api/response-schemas';
+import type { DeliveryRetryResponse, NoticeResponse } from '../../src/server/tab-api/response-schemas';
+import type { CardPreviewsResponse, MySlotsResponse, SlotOfferResponse } from '../../src/server/tab-api/response-schemas';
+import type { CreatedCohortResponse, ErasedResponse, ProgrammesResponse, ReachResponse, RemindedResponse } from '../../src/server/tab-api/response-schemas';
+import type { Lang } from './texts';
 
 export type { CohortResponse, CohortsResponse, MeResponse, MyMeetingsResponse, PlenaryView, RsvpMatrixResponse, RsvpResponse };
+export type { MunicipalitiesResponse, MunicipalityView, RegistrationResponse };
+export type { DeliveryRetryResponse, NoticeResponse };
+export type { CardPreviewsResponse, MySlotsResponse, SlotOfferResponse };
+export type { CreatedCohortResponse, ErasedResponse, ProgrammesResponse, ReachResponse, RemindedResponse };
 
 export interface DemoUser {
   name: string;
@@ -16,6 +25,26 @@ export interface DemoUser {
 export type RsvpAnswer = 'in_person' | 'online' | 'declined';
 export type PresentationStatus = 'not_started' | 'in_preparation' | 'ready';
 
+/** A person as an advisor or a leader enters them; the API checks the address and refuses one already in the cohort. */
+export type ParticipantDetails = Omit<MunicipalityView['participants'][number], 'id'>;
+
+/** Tilmelding: everyone the municipality sends (`id` left out for someone new) and the preparatory-meeting wish. */
+export interface RegistrationForm {
+  participants: (ParticipantDetails & { id?: string })[];
+  preparatoryDay: string;
+  timeOfDay: 'morning' | 'afternoon' | 'any';
+}
+
+/** A new cohort: a programme edition and the start of each of its plenaries, by key. */
+export interface NewCohortForm {
+  name: string;
+  edition: string;
+  plenaries: { key: string; start: string }[];
+}
+
+/** The reminders an advisor can send ahead of time (the server's REMINDER_KINDS). */
+export type ReminderKind = 'presentation' | 'rsvp' | 'moved' | 'headcount' | 'practical' | 'booking';
+
 /** How each call proves who is asking: a Teams SSO token, or in local mode the demo user picked. */
 export type Auth = { kind: 'teams'; token: () => Promise<string> } | { kind: 'demo'; email: string };
 
@@ -25,29 +54,51 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly texts: { da: string; en: string } | null,
+    /** For a 400: each mistake and where it is (`body.plenaries.1.start`), so a form can mark the field. */
+    readonly problems: readonly { path: string; message: string }[] = [],
   ) {
     super(`${status} ${code}`);
   }
 }
 
+/** Teams gave no token (consent missing, SSO not set up): the person is told plainly, the host's reason kept. */
+export class SignInFailed extends Error {}
+
 async function headersFor(auth: Auth | null): Promise<Record<string, string>> {
   if (auth === null) return {};
   if (auth.kind === 'demo') return { 'X-Demo-User': auth.email };
-  return { Authorization: `Bearer ${await auth.token()}` };
+  let token: string;
+  try {
+    token = await auth.token();
+  } catch (error) {
+    throw new SignInFailed(error instanceof Error ? error.message : String(error));
+  }
+  return { Authorization: `Bearer ${token}` };
 }
 
 async function call<T>(auth: Auth | null, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
   const headers = { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(await headersFor(auth)), ...extra };
   const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+  if (!res.ok) throw await refusalOf(res);
+  return (await res.json().catch(() => null)) as T;
+}
+
+async function refusalOf(res: Response): Promise<ApiError> {
   const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const error = (json as { error?: { code?: string; message?: { da: string; en: string } } } | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? null);
-  }
-  return json as T;
+  const error = (json as { error?: { code?: string; message?: { da: string; en: string }; problems?: { path: string; message: string }[] } } | null)?.error;
+  return new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? null, error?.problems ?? []);
+}
+
+/** A file the API answers with, named by its Content-Disposition; fetched, as a plain link could not carry the sign-in. */
+async function download(auth: Auth | null, path: string): Promise<{ blob: Blob; fileName: string }> {
+  const res = await fetch(`/api${path}`, { headers: await headersFor(auth), cache: 'no-store' });
+  if (!res.ok) throw await refusalOf(res);
+  const fileName = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'download';
+  return { blob: await res.blob(), fileName };
 }
 
 const seg = encodeURIComponent;
+const slotPath = (id: string, municipalityId: string, meetingId: string) => `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/slots/${seg(meetingId)}`;
 
 export function api(auth: Auth | null) {
   return {
@@ -69,10 +120,45 @@ export function api(auth: Auth | null) {
     rsvpMatrix: (id: string) => call<RsvpMatrixResponse>(auth, 'GET', `/cohorts/${seg(id)}/rsvp-matrix`),
     move: (id: string, meetingId: string, version: number, start: string) =>
       call<PlenaryView>(auth, 'PUT', `/cohorts/${seg(id)}/meetings/${seg(meetingId)}`, { start }, { 'If-Match': `"${version}"` }),
+    /** Form, place and themes; `place` only for a physical meeting. */
+    meetingDetails: (id: string, meetingId: string, version: number, details: { form: 'physical' | 'virtual'; place: string | null; themes: string[] }) =>
+      call<PlenaryView>(auth, 'PUT', `/cohorts/${seg(id)}/meetings/${seg(meetingId)}/details`, details, { 'If-Match': `"${version}"` }),
+    meetingNotice: (id: string, meetingId: string) => call<NoticeResponse>(auth, 'GET', `/cohorts/${seg(id)}/meetings/${seg(meetingId)}/notice`),
+    bookSeries: (id: string) => call<CohortResponse>(auth, 'POST', `/cohorts/${seg(id)}/booking`),
+    retryDelivery: (id: string) => call<DeliveryRetryResponse>(auth, 'POST', `/cohorts/${seg(id)}/delivery/retry`),
     rsvp: (id: string, meetingId: string, answer: RsvpAnswer, dietaryNote: string | null) =>
       call<RsvpResponse>(auth, 'PUT', `/cohorts/${seg(id)}/meetings/${seg(meetingId)}/rsvp`, { answer, dietaryNote }),
     presentation: (id: string, meetingId: string, municipalityId: string, status: Exclude<PresentationStatus, 'not_started'>, link: string | null) =>
       call<unknown>(auth, 'PUT', `/cohorts/${seg(id)}/presentations/${seg(meetingId)}/${seg(municipalityId)}`, link === null ? { status } : { status, link }),
+    addMunicipality: (id: string, name: string, participants: ParticipantDetails[]) =>
+      call<MunicipalityView>(auth, 'POST', `/cohorts/${seg(id)}/municipalities`, { name, participants }),
+    renameMunicipality: (id: string, municipalityId: string, name: string) =>
+      call<MunicipalityView>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`, { name }),
+    removeMunicipality: (id: string, municipalityId: string) =>
+      call<MunicipalitiesResponse>(auth, 'DELETE', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`),
+    addParticipant: (id: string, municipalityId: string, details: ParticipantDetails) =>
+      call<MunicipalityView>(auth, 'POST', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants`, details),
+    editParticipant: (id: string, municipalityId: string, participantId: string, details: ParticipantDetails) =>
+      call<MunicipalityView>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants/${seg(participantId)}`, details),
+    removeParticipant: (id: string, municipalityId: string, participantId: string) =>
+      call<MunicipalityView>(auth, 'DELETE', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants/${seg(participantId)}`),
+    registration: (id: string, municipalityId: string) => call<RegistrationResponse>(auth, 'GET', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/registration`),
+    register: (id: string, municipalityId: string, form: RegistrationForm) =>
+      call<RegistrationResponse>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/registration`, form),
+    mySlots: () => call<MySlotsResponse>(auth, 'GET', '/my/slots'),
+    slotOffer: (id: string, municipalityId: string, meetingId: string) => call<SlotOfferResponse>(auth, 'GET', slotPath(id, municipalityId, meetingId)),
+    /** Books, or moves the booking there; `phone` for the follow-up call, null to keep the number known. */
+    bookSlot: (id: string, municipalityId: string, meetingId: string, start: string, phone: string | null) =>
+      call<SlotOfferResponse>(auth, 'PUT', slotPath(id, municipalityId, meetingId), phone === null ? { start } : { start, phone }),
+    cancelSlot: (id: string, municipalityId: string, meetingId: string) => call<SlotOfferResponse>(auth, 'DELETE', slotPath(id, municipalityId, meetingId)),
+    cardPreviews: (id: string, lang: Lang) => call<CardPreviewsResponse>(auth, 'GET', `/cohorts/${seg(id)}/card-previews?lang=${lang}`),
+    /** The programme editions with their plenaries proposed for a kick-off on `kickoff` (YYYY-MM-DD), else some weeks ahead. */
+    programmes: (kickoff: string | null) => call<ProgrammesResponse>(auth, 'GET', kickoff === null ? '/programmes' : `/programmes?kickoff=${seg(kickoff)}`),
+    createCohort: (form: NewCohortForm) => call<CreatedCohortResponse>(auth, 'POST', '/cohorts', form),
+    reach: (id: string) => call<ReachResponse>(auth, 'GET', `/cohorts/${seg(id)}/reach`),
+    remindNow: (id: string, meetingId: string, kind: ReminderKind) => call<RemindedResponse>(auth, 'POST', `/cohorts/${seg(id)}/meetings/${seg(meetingId)}/reminders`, { kind }),
+    participantsCsv: (id: string) => download(auth, `/cohorts/${seg(id)}/participants.csv`),
+    erasePersonalData: (id: string) => call<ErasedResponse>(auth, 'DELETE', `/cohorts/${seg(id)}/personal-data`),
   };
 }
 

@@ -2,13 +2,16 @@ import {
   Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError, type Api } from './api';
+import { ApiError, SignInFailed, type Api } from './api';
+import type { ThemeName } from './host';
 import { pick, type Lang, type Texts } from './texts';
 
 export interface TabContext {
   t: Texts;
   lang: Lang;
   api: Api;
+  /** Teams' theme (or the browser's preference): what is drawn outside Fluent UI, like card previews, follows it. */
+  theme: ThemeName;
   navigate(path: string): void;
 }
 
@@ -51,6 +54,7 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> & { reload(): Prom
 
 /** The API's own words for a refusal, else a plain line. */
 export function errorText(error: unknown, t: Texts, lang: Lang): string {
+  if (error instanceof SignInFailed) return t.signInFailed;
   if (error instanceof ApiError && error.texts) return pick(error.texts, lang);
   if (error instanceof TypeError) return t.networkError;
   return error instanceof Error ? error.message : String(error);

@@ -34,6 +34,7 @@ describe('loadConfig with no environment', () => {
       logLevel: 'info',
       mode: { kind: 'local', localNow: null },
       links: { secret: null, publicUrl: 'http://127.0.0.1:3978' },
+      advisors: [],
       ignored: [],
     });
   });
@@ -241,5 +242,19 @@ describe('loadConfig for signed links', () => {
     expect(short.message).toMatch(/^LINK_SECRET: skal være mindst 32 tegn/);
     expect(short.message).not.toContain('too-short-secret');
     expect(failure({ PUBLIC_URL: 'ftp://gf.example.org' }).variable).toBe('PUBLIC_URL');
+  });
+});
+
+describe('loadConfig for the advisors who may create cohorts', () => {
+  it('takes ADVISORS as comma-separated addresses, in lower case, in either mode', () => {
+    expect(load({ ADVISORS: ' Signe@Styrelsen.example.org, ole@styrelsen.example.org ,' }).advisors).toEqual(['signe@styrelsen.example.org', 'ole@styrelsen.example.org']);
+    expect(load({ ...tenantEnv, ADVISORS: 'signe@styrelsen.example.org' }).advisors).toEqual(['signe@styrelsen.example.org']);
+  });
+
+  it('refuses anything but addresses, in one line naming it', () => {
+    expect(failure({ ADVISORS: 'signe@styrelsen.example.org;ole' }).message).toBe(
+      'ADVISORS: skal være e-mailadresser adskilt af komma, fx signe@styrelsen.dk,ole@styrelsen.dk / must be e-mail addresses separated by commas, e.g. signe@styrelsen.dk,ole@styrelsen.dk (fik/got "signe@styrelsen.example.org;ole")',
+    );
+    expect(failure({ ADVISORS: ',' }).variable).toBe('ADVISORS');
   });
 });

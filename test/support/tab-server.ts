@@ -23,7 +23,10 @@ export interface TabAnswer {
 export async function startTabServer(config: Config, store: Store, clock: Clock, signIn: SignIn, connectedKinds: readonly string[] = []): Promise<TabServer> {
   const logged: string[] = [];
   const log = createLog('debug', (line) => logged.push(line), (line) => logged.push(line));
-  const tab = { store: store.cohorts, db: store.db, signIn, connectedKinds };
+  const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
+  // As main.ts wires them; a configured LINK_SECRET stands in for the one local mode keeps in the database.
+  const links = config.links.secret === null ? {} : { links: { secret: config.links.secret, publicUrl: config.links.publicUrl } };
+  const tab = { store: store.cohorts, db: store.db, signIn, connectedKinds, organizer, advisors: config.advisors, ...links };
   const server = await startServer({ ...config, port: 0, host: LOOPBACK }, { store, clock, log, tab });
   return {
     server,

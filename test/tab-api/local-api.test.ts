@@ -49,7 +49,7 @@ describe('the tab API in local mode with no cohorts', () => {
 
   it('lists no demo users, and someone in no cohort has no memberships', async () => {
     expect((await tab.call('/api/demo-users')).json).toEqual({ users: [] });
-    expect((await tab.call('/api/me', { headers: { 'x-demo-user': STRANGER } })).json).toEqual({ mode: 'local', name: null, memberships: [] });
+    expect((await tab.call('/api/me', { headers: { 'x-demo-user': STRANGER } })).json).toEqual({ mode: 'local', name: null, memberships: [], mayCreateCohorts: false });
   });
 
   it('loads the bundled demo cohort into the empty installation, JSON requests only, and only while it is empty', async () => {
@@ -100,6 +100,7 @@ describe.each(engines())('the tab API in local mode on the $name store', (engine
       mode: 'local',
       name: 'Leder i Aarhus Kommune',
       memberships: [{ cohortId: a.id, cohortName: 'M-ACT 2023', role: 'leader', municipalityId: a.municipalities[0]!.id, municipalityName: 'Aarhus Kommune' }],
+      mayCreateCohorts: false,
     });
     const cohorts = (await as(BO, '/api/cohorts')).json as { cohorts: { id: string; role: string; nextMeeting: { start: string } | null }[] };
     expect(cohorts.cohorts).toEqual([expect.objectContaining({ id: b.id, role: 'advisor', nextMeeting: expect.objectContaining({ start: '2023-05-04T09:30' }) })]);

@@ -64,6 +64,7 @@ describe('the tab API with a tenant: Teams SSO tokens', () => {
       mode: 'tenant',
       name: 'Rikke Rådgiver',
       memberships: [{ cohortId: cohort.id, cohortName: cohort.name, role: 'advisor', municipalityId: null, municipalityName: null }],
+      mayCreateCohorts: true,
     });
   });
 
@@ -71,7 +72,7 @@ describe('the tab API with a tenant: Teams SSO tokens', () => {
     const guest = { username: 'jane_partner.example.org#EXT#@agency.onmicrosoft.com', email: 'jane@partner.example.org' };
     expect((await me(token(1, guest))).json).toMatchObject({ name: 'Jane Gæst', memberships: [{ role: 'participant', municipalityName: 'Aarhus Kommune' }] });
     const withoutEmail = await me(token(1, { username: guest.username, name: 'Jane (token)' }));
-    expect(withoutEmail.json).toEqual({ mode: 'tenant', name: 'Jane (token)', memberships: [] });
+    expect(withoutEmail.json).toEqual({ mode: 'tenant', name: 'Jane (token)', memberships: [], mayCreateCohorts: false });
   });
 
   it('accepts a token up to two minutes past its expiry (clock skew), not beyond', async () => {

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
 import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
 import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
 import { runBuiltCli } from '../support/cli-process';
 import { freePort, tempDir } from '../support/http';
 
 const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
-const DEMO = resolve(__dirname, '../../examples/demo.cohort.json');
 
 const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
 const PARTICIPANT = 'birgitte.lund@horsens.example.org';
@@ -35,7 +35,7 @@ describe('the tab in Debian’s chromium, against the built server in local mode
     databaseFile = join(dir, 'tab.sqlite');
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile }, dir);
+    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
     await waitForHealthy(url, server, 10_000);
   });
 
@@ -84,7 +84,7 @@ describe('the tab in Debian’s chromium, against the built server in local mode
   it('offers to load the example with one click in an empty installation, then the people to pick from', async () => {
     const dir = tempDir();
     const port = await freePort();
-    const other = spawnMain({ PORT: String(port), DATABASE_FILE: join(dir, 'empty.sqlite') }, dir);
+    const other = spawnMain({ PORT: String(port), DATABASE_FILE: join(dir, 'empty.sqlite'), LOCAL_NOW: weekBeforeDemoWindow() }, dir);
     try {
       await waitForHealthy(`http://127.0.0.1:${port}`, other, 10_000);
       const page = await browser.context.newPage();
@@ -101,10 +101,10 @@ describe('the tab in Debian’s chromium, against the built server in local mode
 
   describe('with the demo cohort imported by the cohort command line', () => {
     beforeAll(async () => {
-      const imported = await runBuiltCli({ DATABASE_FILE: databaseFile }, ['import', DEMO]);
+      const imported = await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['import', DEMO]);
       expect(imported).toMatchObject({ code: 0, out: expect.stringContaining('id demo') });
       // Booked in local mode: the invitations wait in the outbox, visibly not sent.
-      expect(await runBuiltCli({ DATABASE_FILE: databaseFile }, ['book', 'demo', '--organizer', ADVISOR])).toMatchObject({ code: 0 });
+      expect(await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['book', 'demo', '--organizer', ADVISOR])).toMatchObject({ code: 0 });
     });
 
     it('offers the demo users by name, role and municipality, and remembers the choice in this browser tab', async () => {
@@ -178,7 +178,7 @@ describe('the tab in Debian’s chromium, against the built server in local mode
       const page = await openAs(LEADER);
       await page.getByRole('heading', { level: 2, name: 'Mit forløb' }).waitFor();
       await expectVisible(page.getByRole('heading', { level: 2, name: 'Kommunens individuelle møder' }));
-      await expectVisible(page.getByText('Der er ikke booket individuelle møder endnu.'));
+      await expectVisible(page.getByRole('region', { name: 'Forberedende individuelt møde – Horsens Kommune' }).getByText('Ikke booket endnu.'));
       await page.close();
       const participant = await openAs(PARTICIPANT);
       await participant.getByRole('region', { name: 'Opstartsmøde' }).waitFor();
@@ -236,7 +236,9 @@ describe('the tab in Debian’s chromium, against the built server in local mode
       await page.getByRole('table', { name: 'Møder', exact: true }).waitFor();
       const provider = page.locator('[data-theme]').first();
       expect(await provider.getAttribute('data-theme')).toBe('dark');
-      const background = String(await provider.evaluate('(element) => getComputedStyle(element).backgroundColor'));
+      // Runs in the page, where getComputedStyle exists; the test's own types know no DOM.
+      const background = await provider.evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(element).backgroundColor);
+      expect(background).toMatch(/^rgba?\(/);
       expect(luminance(background)).toBeLessThan(0.2);
       await shot(page, 'tab-dark-theme.png');
       await page.close();

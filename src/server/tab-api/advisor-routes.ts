@@ -6,7 +6,7 @@ import { findPlenary } from '../../domain/cohort-rules';
 import { callerOf } from '../tab-auth/sign-in';
 import { advisedBy } from './access';
 import { cohortView } from './cohort-view';
-import { plenaryView } from './plenary-view';
+import { changedPlenaryView } from './plenary-view';
 import { expectedVersion, input } from './request-input';
 import { cohortParams, meetingParams, moveBody } from './request-schemas';
 import { rsvpMatrixView } from './rsvp-matrix-view';
@@ -37,8 +37,6 @@ export function advisorRoutes(router: Router, deps: TabApiDeps): void {
     const { start } = input(moveBody, req.body, 'body');
     const stored = await moveMeetingAsAdvisor({ db: deps.db, clock: deps.clock }, caller.identity, { cohortId: id, meetingId, start, expectedVersion: version });
     const meeting = findPlenary(stored.cohort, meetingId, { da: 'Kun fællesmøder flyttes her.', en: 'Only plenary meetings are moved here.' });
-    const series = await seriesStatus(delivery, id);
-    const view = plenaryView(meeting, (await joinUrls(deps.db, stored.cohort)).get(meeting.id) ?? null, series.find((s) => s.key === meeting.key));
-    res.set('ETag', `"${meeting.version}"`).json(view);
+    res.set('ETag', `"${meeting.version}"`).json(await changedPlenaryView(delivery, stored.cohort, meeting));
   });
 }

@@ -1,8 +1,20 @@
 import type { MeetingDelivery } from '../../app/series-status';
-import type { Cohort } from '../../domain/cohort';
+import type { Cohort, Municipality } from '../../domain/cohort';
 import { presentationTasks } from '../../domain/presentations';
 import { plenaryView } from './plenary-view';
-import type { CohortResponse } from './response-schemas';
+import type { CohortResponse, MunicipalityView } from './response-schemas';
+
+/** A municipality with its people; someone erased has no name or address left to show. */
+export function municipalityView(m: Municipality): MunicipalityView {
+  return {
+    id: m.id,
+    name: m.name,
+    registration: m.registration,
+    participants: m.participants.flatMap((p) =>
+      p.person ? [{ id: p.id, name: p.person.name, email: p.person.email, phone: p.person.phone, role: p.role, contact: p.contact }] : [],
+    ),
+  };
+}
 
 /**
  * The whole cohort for its advisors: meetings, municipalities with their people, bookings and
@@ -21,14 +33,7 @@ export function cohortView(cohort: Cohort, joinUrls: ReadonlyMap<string, string>
         ? plenaryView(m, joinUrls.get(m.id) ?? null, delivery.get(m.key))
         : { id: m.id, key: m.key, kind: m.kind, title: m.title, themes: m.themes, version: m.version, form: m.form, ...m.schedule },
     ),
-    municipalities: cohort.municipalities.map((m) => ({
-      id: m.id,
-      name: m.name,
-      registration: m.registration,
-      participants: m.participants.flatMap((p) =>
-        p.person ? [{ id: p.id, name: p.person.name, email: p.person.email, phone: p.person.phone, role: p.role, contact: p.contact }] : [],
-      ),
-    })),
+    municipalities: cohort.municipalities.map(municipalityView),
     slotBookings: cohort.slotBookings.map((b) => ({ meetingId: b.meetingId, municipalityId: b.municipalityId, start: b.start, phone: b.phone, cancelled: b.cancelled, version: b.version })),
     presentations: presentationTasks(cohort),
   };

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { founderIn } from '../../app/create-cohort';
 import { joinUrls } from '../../app/join-urls';
 import { whoIs } from '../../app/who-is';
 import { notPermitted } from '../../domain/permissions';
@@ -11,7 +12,8 @@ import type { TabApiDeps } from './tab-api-deps';
 export function memberRoutes(router: Router, deps: TabApiDeps): void {
   router.get('/me', async (_req, res) => {
     const caller = callerOf(res);
-    res.json(meView(deps.signIn.mode, await whoIs(deps.store, caller.identity), caller.name));
+    const someone = await whoIs(deps.store, caller.identity);
+    res.json(meView(deps.signIn.mode, someone, caller.name, founderIn(someone, caller, deps.advisors ?? []) !== null));
   });
 
   router.get('/cohorts', async (_req, res) => {

@@ -20,10 +20,11 @@ function nameOf(someone: Someone): string | null {
   return null;
 }
 
-export function meView(mode: 'local' | 'tenant', someone: Someone, tokenName: string | null): MeResponse {
+export function meView(mode: 'local' | 'tenant', someone: Someone, tokenName: string | null, mayCreateCohorts: boolean): MeResponse {
   return {
     mode,
     name: nameOf(someone) ?? tokenName,
+    mayCreateCohorts,
     memberships: someone.memberships.map((m) => {
       const cohort = someone.cohorts.find((c) => c.id === m.cohortId);
       return { cohortId: m.cohortId, cohortName: cohort?.name ?? '', role: m.role, municipalityId: m.municipalityId, municipalityName: municipalityName(cohort, m) };

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { DEMO_USER_HEADER } from '../tab-auth/sign-in';
-import { moveBody, presentationBody, rsvpBody } from './request-schemas';
 import {
-  cohortResponse, cohortsResponse, demoExamplesResponse, demoUsersResponse, errorResponse, meResponse, myMeetingsResponse, plenaryView, presentationResponse, rsvpMatrixResponse, rsvpResponse,
+  detailsBody, moveBody, municipalityBody, participantBody, presentationBody, registrationBody, renameBody, rsvpBody, slotBody,
+} from './request-schemas';
+import {
+  cohortResponse, cohortsResponse, deliveryRetryResponse, demoExamplesResponse, demoUsersResponse, errorResponse, meResponse, municipalitiesResponse, municipalityView,
+  myMeetingsResponse, noticeResponse, plenaryView, presentationResponse, registrationResponse, rsvpMatrixResponse, rsvpResponse,
 } from './response-schemas';
+import { cardPreviewsResponse, mySlotsResponse, slotOfferResponse } from './response-schemas';
+import { newCohortBody, reminderBody } from './request-schemas';
+import { createdCohortResponse, erasedResponse, programmesResponse, reachResponse, remindedResponse } from './response-schemas';
 
 type Schema = Record<string, unknown>;
 
@@ -68,7 +74,51 @@ export function openApiDocument(): Schema {
         },
       },
       '/api/me': get('Who the caller is: mode, name, memberships', 'Me'),
-      '/api/cohorts': get("The caller's cohorts", 'Cohorts'),
+      '/api/cohorts': {
+        ...get("The caller's cohorts", 'Cohorts'),
+        post: {
+          summary: 'Advisors (of any cohort, or listed in ADVISORS): a new cohort from a programme edition, with its plenaries’ dates; the caller is its first advisor',
+          requestBody: body('NewCohort'),
+          responses: {
+            '201': { ...json('CreatedCohort', 'Created'), headers: { Location: { schema: { type: 'string' }, description: 'The new cohort' } } },
+            ...REFUSALS,
+            '409': CHANGE_REFUSALS['409'],
+            '422': refusal('Reglerne tillader det ikke / the rules do not allow it (e.g. meetings_out_of_order, invalid_date for a day gone by)'),
+          },
+        },
+      },
+      '/api/programmes': get('Who may create a cohort: the programme editions, with the plenaries’ dates proposed for a kick-off on `kickoff`', 'Programmes', {
+        parameters: [{ name: 'kickoff', in: 'query', required: false, schema: { type: 'string', examples: ['2027-05-06'] }, description: 'YYYY-MM-DD; left out, some weeks ahead' }],
+      }),
+      '/api/cohorts/{id}/reach': { parameters: params('id'), ...get('Advisors: per participant, how the product reaches them (Teams chat, team, e-mail, pending, not connected, unreachable) and why', 'Reach') },
+      '/api/cohorts/{id}/meetings/{meetingId}/reminders': {
+        parameters: params('id', 'meetingId'),
+        post: {
+          summary: 'Advisors: send one kind of reminder about the meeting now, to whom it concerns; once a day per person',
+          requestBody: body('ReminderKind'),
+          responses: { '200': json('Reminded', 'Queued in the outbox (or nothing to send)'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
+      '/api/cohorts/{id}/participants.csv': {
+        parameters: params('id'),
+        get: {
+          summary: 'Advisors: one row per participant (municipality, name, role, e-mail, the answer to each plenary) for Excel: UTF-8 with BOM, `;`-separated',
+          responses: {
+            '200': {
+              description: 'A CSV file (Content-Disposition: attachment)',
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            },
+            ...REFUSALS,
+          },
+        },
+      },
+      '/api/cohorts/{id}/personal-data': {
+        parameters: params('id'),
+        delete: {
+          summary: 'Advisors: erase the cohort’s personal data now (municipalities, meetings, counts and advisors are kept); refused while booked meetings lie ahead',
+          responses: { '200': json('Erased', 'Erased'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
       '/api/cohorts/{id}': { parameters: params('id'), ...get('Advisors: the cohort — meetings, municipalities, bookings, presentations (no dietary notes)', 'Cohort') },
       '/api/cohorts/{id}/rsvp-matrix': {
         parameters: params('id'),
@@ -89,6 +139,39 @@ export function openApiDocument(): Schema {
           },
         },
       },
+      '/api/cohorts/{id}/meetings/{meetingId}/details': {
+        parameters: params('id', 'meetingId'),
+        put: {
+          summary: 'Advisors: a plenary’s form, place and themes; a booked meeting’s invitation follows',
+          parameters: [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string', examples: ['"3"'] }, description: 'The meeting’s `version` as read' }],
+          requestBody: body('MeetingDetails'),
+          responses: {
+            '200': { ...json('Plenary', 'Changed (or already so)'), headers: { ETag: { schema: { type: 'string' }, description: 'The new version, quoted' } } },
+            ...REFUSALS,
+            ...CHANGE_REFUSALS,
+            '412': refusal('Ændret i mellemtiden / changed meanwhile: stale_version, nothing changed; read the meeting again'),
+            '428': refusal('If-Match mangler / If-Match missing'),
+          },
+        },
+      },
+      '/api/cohorts/{id}/meetings/{meetingId}/notice': {
+        parameters: params('id', 'meetingId'),
+        ...get('Advisors: who a change to the plenary is sent to (its Outlook invitation’s attendees); nobody before the series is booked', 'MeetingNotice'),
+      },
+      '/api/cohorts/{id}/booking': {
+        parameters: params('id'),
+        post: {
+          summary: 'Advisors: book the series in Outlook/Teams from ORGANIZER_MAILBOX (local mode: the advisor’s own mailbox; nothing is sent); booking again changes nothing',
+          responses: { '200': json('Cohort', 'Booked: the cohort with each meeting’s delivery'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
+      '/api/cohorts/{id}/delivery/retry': {
+        parameters: params('id'),
+        post: {
+          summary: 'Advisors: fresh tries for everything of the cohort that failed to reach Microsoft 365',
+          responses: { '200': json('DeliveryRetry', 'Retrying'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
       '/api/cohorts/{id}/meetings/{meetingId}/rsvp': {
         parameters: params('id', 'meetingId'),
         put: { summary: 'Participants: their own answer (source tab)', requestBody: body('RsvpAnswer'), responses: { '200': json('RsvpAnswered', 'Recorded'), ...REFUSALS, ...CHANGE_REFUSALS } },
@@ -102,6 +185,61 @@ export function openApiDocument(): Schema {
         },
       },
       '/api/my/meetings': get("The caller's coming plenaries with their answer; leaders also their slot bookings", 'MyMeetings'),
+      '/api/my/slots': get("Leaders: the free slots and current booking of each individual meeting of the municipalities they lead", 'MySlots'),
+      '/api/cohorts/{id}/municipalities/{municipalityId}/slots/{meetingId}': {
+        parameters: params('id', 'municipalityId', 'meetingId'),
+        ...get("The municipality's leaders, or an advisor: the free slots of an individual meeting (the registration wish first) and its current booking", 'SlotOffer'),
+        put: {
+          summary: 'Book the slot, or move the booking there (Outlook follows); the follow-up is a phone call and needs a number unless one is known',
+          requestBody: body('SlotChoice'),
+          responses: { '200': json('SlotOffer', 'Booked: the offer as it is now'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+        delete: {
+          summary: "Cancel the municipality's booking (Outlook follows); cancelling what is not booked changes nothing",
+          responses: { '200': json('SlotOffer', 'Cancelled: the offer as it is now'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
+      '/api/cohorts/{id}/card-previews': {
+        parameters: [...params('id'), { name: 'lang', in: 'query', required: false, schema: { enum: ['da', 'en'], default: 'da' } }],
+        ...get('Advisors: each card the bot sends, rendered from the cohort’s data as it would be sent now; nothing is sent or recorded', 'CardPreviews'),
+      },
+      '/api/cohorts/{id}/municipalities': {
+        parameters: params('id'),
+        post: {
+          summary: 'Advisors: add a municipality with its first people, at least one a leader contact (at most 6 municipalities)',
+          requestBody: body('NewMunicipality'),
+          responses: { '201': json('Municipality', 'Added'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
+      '/api/cohorts/{id}/municipalities/{municipalityId}': {
+        parameters: params('id', 'municipalityId'),
+        put: { summary: 'Advisors: rename a municipality', requestBody: body('RenameMunicipality'), responses: { '200': json('Municipality', 'Renamed'), ...REFUSALS, ...CHANGE_REFUSALS } },
+        delete: {
+          summary: 'Advisors: remove a municipality that has no booked slots, answers or presentation reports (a booked series keeps at least 3)',
+          responses: { '200': json('Municipalities', 'Removed; the municipalities left'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
+      '/api/cohorts/{id}/municipalities/{municipalityId}/participants': {
+        parameters: params('id', 'municipalityId'),
+        post: { summary: 'Advisors: add a participant', requestBody: body('ParticipantDetails'), responses: { '201': json('Municipality', 'Added'), ...REFUSALS, ...CHANGE_REFUSALS } },
+      },
+      '/api/cohorts/{id}/municipalities/{municipalityId}/participants/{participantId}': {
+        parameters: params('id', 'municipalityId', 'participantId'),
+        put: { summary: 'Advisors: change a participant', requestBody: body('ParticipantDetails'), responses: { '200': json('Municipality', 'Changed'), ...REFUSALS, ...CHANGE_REFUSALS } },
+        delete: { summary: 'Advisors: remove a participant, with their answers', responses: { '200': json('Municipality', 'Removed'), ...REFUSALS, ...CHANGE_REFUSALS } },
+      },
+      '/api/cohorts/{id}/municipalities/{municipalityId}/registration': {
+        parameters: params('id', 'municipalityId'),
+        get: {
+          summary: "The municipality's leader contacts, or an advisor: its people, its preparatory-meeting wish and the days offered",
+          responses: { '200': json('Registration', 'OK'), ...REFUSALS, '404': CHANGE_REFUSALS['404'] },
+        },
+        put: {
+          summary: "The municipality's leader contacts, or an advisor: register (tilmelding) — its people and the preparatory-meeting wish, in one change",
+          requestBody: body('RegistrationForm'),
+          responses: { '200': json('Registration', 'Registered'), ...REFUSALS, ...CHANGE_REFUSALS },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -121,8 +259,29 @@ export function openApiDocument(): Schema {
         RsvpAnswered: jsonSchema(rsvpResponse, 'output'),
         Presentation: jsonSchema(presentationResponse, 'output'),
         MoveMeeting: jsonSchema(moveBody, 'input'),
+        MeetingDetails: jsonSchema(detailsBody, 'input'),
+        MeetingNotice: jsonSchema(noticeResponse, 'output'),
+        DeliveryRetry: jsonSchema(deliveryRetryResponse, 'output'),
         RsvpAnswer: jsonSchema(rsvpBody, 'input'),
         PresentationReport: jsonSchema(presentationBody, 'input'),
+        Municipality: jsonSchema(municipalityView, 'output'),
+        Municipalities: jsonSchema(municipalitiesResponse, 'output'),
+        Registration: jsonSchema(registrationResponse, 'output'),
+        NewMunicipality: jsonSchema(municipalityBody, 'input'),
+        RenameMunicipality: jsonSchema(renameBody, 'input'),
+        ParticipantDetails: jsonSchema(participantBody, 'input'),
+        RegistrationForm: jsonSchema(registrationBody, 'input'),
+        SlotOffer: jsonSchema(slotOfferResponse, 'output'),
+        MySlots: jsonSchema(mySlotsResponse, 'output'),
+        SlotChoice: jsonSchema(slotBody, 'input'),
+        CardPreviews: jsonSchema(cardPreviewsResponse, 'output'),
+        Programmes: jsonSchema(programmesResponse, 'output'),
+        NewCohort: jsonSchema(newCohortBody, 'input'),
+        CreatedCohort: jsonSchema(createdCohortResponse, 'output'),
+        Reach: jsonSchema(reachResponse, 'output'),
+        ReminderKind: jsonSchema(reminderBody, 'input'),
+        Reminded: jsonSchema(remindedResponse, 'output'),
+        Erased: jsonSchema(erasedResponse, 'output'),
       },
     },
   };

@@ -1,5 +1,7 @@
-import type { MeetingDelivery } from '../../app/series-status';
-import type { PlenaryMeeting } from '../../domain/cohort';
+import type { DeliveryDeps } from '../../app/cohort-delivery';
+import { joinUrls } from '../../app/join-urls';
+import { seriesStatus, type MeetingDelivery } from '../../app/series-status';
+import type { Cohort, PlenaryMeeting } from '../../domain/cohort';
 import { addMinutes } from '../../domain/local-time';
 import type { PlenaryView } from './response-schemas';
 
@@ -27,4 +29,10 @@ export function plenaryView(meeting: PlenaryMeeting, joinUrl: string | null, del
       warning: delivery?.warning ?? null,
     },
   };
+}
+
+/** A plenary just changed, as advisors see it now: what a change answers with. */
+export async function changedPlenaryView(deps: DeliveryDeps, cohort: Cohort, meeting: PlenaryMeeting): Promise<PlenaryView> {
+  const series = await seriesStatus(deps, cohort.id);
+  return plenaryView(meeting, (await joinUrls(deps.db, cohort)).get(meeting.id) ?? null, series.find((s) => s.key === meeting.key));
 }

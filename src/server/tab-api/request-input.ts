@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { HttpRefusal, InvalidRequest } from './api-errors';
 
 /** Parses one part of the request, or refuses it with every problem and where it is (`body.start`). */
-export function input<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'params'): z.output<S> {
+export function input<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'params' | 'query'): z.output<S> {
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   throw new InvalidRequest(parsed.error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message })));

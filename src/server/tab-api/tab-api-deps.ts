@@ -12,4 +12,10 @@ export interface TabApiDeps {
   signIn: SignIn;
   /** The kinds of Microsoft 365 object this configuration can send: what "planned" rather than "not connected" means. */
   connectedKinds: readonly string[];
+  /** ORGANIZER_MAILBOX: whose calendar a series booked from the tab is in; null (local mode) books from the advisor's own. */
+  organizer: string | null;
+  /** ADVISORS: who may create cohorts without advising one yet; absent, only those who advise one may. */
+  advisors?: readonly string[];
+  /** LINK_SECRET and PUBLIC_URL, for reminders an advisor sends by e-mail; absent, they go to Teams chats only. */
+  links?: { secret: string; publicUrl: string };
 }

@@ -4,9 +4,16 @@ import { signedIn } from '../tab-auth/sign-in';
 import { advisorRoutes } from './advisor-routes';
 import { answerRoutes } from './answer-routes';
 import { apiErrors } from './api-errors';
+import { cardPreviewRoutes } from './card-preview-routes';
+import { cohortRoutes } from './cohort-routes';
 import { demoRoutes } from './demo-routes';
+import { meetingRoutes } from './meeting-routes';
 import { memberRoutes } from './member-routes';
+import { municipalityRoutes } from './municipality-routes';
 import { openApiDocument } from './openapi';
+import { outreachRoutes } from './outreach-routes';
+import { registrationRoutes } from './registration-routes';
+import { slotRoutes } from './slot-routes';
 import type { TabApiDeps } from './tab-api-deps';
 
 /**
@@ -24,7 +31,14 @@ export function tabApi(deps: TabApiDeps): Router {
   router.use(signedIn(deps.signIn, deps.log));
   memberRoutes(router, deps);
   advisorRoutes(router, deps);
+  meetingRoutes(router, deps);
   answerRoutes(router, deps);
+  municipalityRoutes(router, deps);
+  registrationRoutes(router, deps);
+  slotRoutes(router, deps);
+  cardPreviewRoutes(router, deps);
+  cohortRoutes(router, deps);
+  outreachRoutes(router, deps);
   router.use(apiErrors);
   return router;
 }

@@ -3,8 +3,8 @@ import { useCallback, useId } from 'react';
 import { Failure, Loading, useLoad, useStyles, useTab } from '../common';
 import { formatDateTime } from '../time';
 
-/** Advisors: the cohorts they run, each opening its overview. */
-export function AdvisorHome() {
+/** Advisors: the cohorts they run, each opening its overview, and (for those who may) a new one. */
+export function AdvisorHome({ mayCreate }: { mayCreate: boolean }) {
   const { t, lang, api, navigate } = useTab();
   const styles = useStyles();
   const cohorts = useLoad(useCallback(() => api.cohorts(), [api]));
@@ -12,6 +12,11 @@ export function AdvisorHome() {
   return (
     <section aria-labelledby="my-cohorts" className={styles.stack}>
       <Title2 as="h2" id="my-cohorts" className={styles.heading}>{t.myCohorts}</Title2>
+      {mayCreate && (
+        <div>
+          <Button appearance="primary" onClick={() => navigate('new-cohort')}>{t.newCohort.open}</Button>
+        </div>
+      )}
       {cohorts.state === 'loading' && <Loading />}
       {cohorts.state === 'error' && <Failure error={cohorts.error} onRetry={() => void cohorts.reload()} />}
       {cohorts.state === 'ok' && (() => {

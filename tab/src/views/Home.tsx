@@ -4,14 +4,19 @@ import type { DemoUser } from '../api';
 import { Failure, Loading, useLoad, useStyles, useTab } from '../common';
 import { AdvisorHome } from './AdvisorHome';
 import { CohortOverview, type OverviewTab } from './CohortOverview';
+import { CreateCohort } from './CreateCohort';
 import { forgetDemoUser } from './DemoPicker';
 import { MyProgramme } from './MyProgramme';
+import { Registration } from './Registration';
 
-const COHORT_ROUTE = /^cohorts\/([^/]+)(?:\/(meetings|rsvp|municipalities))?$/;
+const COHORT_ROUTE = /^cohorts\/([^/]+)(?:\/(meetings|rsvp|municipalities|cards|outreach))?$/;
+const REGISTRATION_ROUTE = /^cohorts\/([^/]+)\/municipalities\/([^/]+)\/registration$/;
+/** Not under cohorts/, where it could be taken for a cohort's id. */
+const NEW_COHORT_ROUTE = 'new-cohort';
 
 /** Signed in: who the caller is decides what shows; one personal tab for everyone. */
 export function Home({ route, demo, onSwitchUser }: { route: string; demo: DemoUser | null; onSwitchUser(): void }) {
-  const { t, api } = useTab();
+  const { t, api, navigate } = useTab();
   const styles = useStyles();
   const me = useLoad(useCallback(() => api.me(), [api]));
 
@@ -33,11 +38,18 @@ export function Home({ route, demo, onSwitchUser }: { route: string; demo: DemoU
   if (me.state === 'loading') body = <Loading />;
   else if (me.state === 'error') body = <Failure error={me.error} onRetry={() => void me.reload()} />;
   else {
-    const { memberships } = me.data;
+    const { memberships, mayCreateCohorts } = me.data;
     const advises = memberships.some((m) => m.role === 'advisor');
     const member = memberships.some((m) => m.role !== 'advisor');
     const match = COHORT_ROUTE.exec(route);
-    if (memberships.length === 0) {
+    const registering = REGISTRATION_ROUTE.exec(route);
+    if (route === NEW_COHORT_ROUTE && mayCreateCohorts) {
+      const created = async (cohortId: string) => {
+        await me.reload();
+        navigate(`cohorts/${encodeURIComponent(cohortId)}`);
+      };
+      body = <CreateCohort onCreated={created} />;
+    } else if (memberships.length === 0 && !mayCreateCohorts) {
       body = (
         <section aria-labelledby="not-in-cohort" className={styles.stack}>
           <Title2 as="h2" id="not-in-cohort" className={styles.heading}>{t.notInCohortTitle}</Title2>
@@ -46,13 +58,18 @@ export function Home({ route, demo, onSwitchUser }: { route: string; demo: DemoU
           </MessageBar>
         </section>
       );
+    } else if (registering?.[1] && registering[2]) {
+      // Leaders and advisors alike; the server says whether this caller may register this municipality.
+      const cohortId = decodeURIComponent(registering[1]);
+      const back = memberships.some((m) => m.role === 'advisor' && m.cohortId === cohortId) ? `cohorts/${registering[1]}/municipalities` : '';
+      body = <Registration cohortId={cohortId} municipalityId={decodeURIComponent(registering[2])} back={back} />;
     } else if (advises && match?.[1]) {
       body = <CohortOverview cohortId={decodeURIComponent(match[1])} tab={(match[2] as OverviewTab | undefined) ?? 'meetings'} />;
     } else {
       body = (
         <>
           {member && <MyProgramme leader={memberships.some((m) => m.role === 'leader')} />}
-          {advises && <AdvisorHome />}
+          {(advises || mayCreateCohorts) && <AdvisorHome mayCreate={mayCreateCohorts} />}
         </>
       );
     }

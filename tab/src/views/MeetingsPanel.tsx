@@ -1,29 +1,101 @@
 import {
   Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, MessageBar,
-  MessageBarActions, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3,
+  MessageBarActions, MessageBarBody, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea,
+  Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, type CohortResponse, type PlenaryView } from '../api';
-import { errorText, useStyles, useTab } from '../common';
+import { errorText, Failure, Loading, useLoad, useStyles, useTab } from '../common';
 import { formatShortDate, formatSpan } from '../time';
 
 type Meeting = CohortResponse['meetings'][number];
 type Individual = Exclude<Meeting, { kind: 'plenary' }>;
+type Form = PlenaryView['form'];
+
+/** While an invitation is on its way, the status is read again this often, so "sent" shows without a reload. */
+const POLL_MS = 3000;
+
+const useNoticeStyles = makeStyles({
+  recipients: {
+    maxHeight: '180px',
+    overflowY: 'auto',
+    margin: 0,
+    paddingLeft: '20px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
 
 export function MeetingsPanel({ cohort, onReload }: { cohort: CohortResponse; onReload(): Promise<void> }) {
-  const { t, lang } = useTab();
+  const { t, lang, api } = useTab();
   const styles = useStyles();
   const [moving, setMoving] = useState<PlenaryView | null>(null);
-  const [moved, setMoved] = useState<string | null>(null);
+  const [editing, setEditing] = useState<PlenaryView | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   const plenaries = cohort.meetings.filter((m): m is PlenaryView => m.kind === 'plenary');
   const individual = cohort.meetings.filter((m): m is Individual => m.kind !== 'plenary');
+  const sending = plenaries.some((m) => m.delivery.state === 'planned');
+
+  // A new cohort comes with every reload, so this waits POLL_MS after each answer: never two reads at once.
+  useEffect(() => {
+    if (!sending) return;
+    const timer = setTimeout(() => void onReload(), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [cohort, sending, onReload]);
+
+  const act = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setDone(null);
+    setFailure(null);
+    try {
+      setDone(await action());
+      await onReload();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const book = () =>
+    act(async () => {
+      await api.bookSeries(cohort.id);
+      return t.seriesBooked;
+    });
+  const retry = () => act(async () => t.retried((await api.retryDelivery(cohort.id)).retried));
+  const closeDialog = async (message: string | null) => {
+    setMoving(null);
+    setEditing(null);
+    setDone(message);
+    await onReload();
+  };
 
   return (
     <div className={styles.stack}>
-      <Title3 as="h3" className={styles.heading}>{t.tabs.meetings}</Title3>
-      {moved && (
-        <MessageBar intent="success"><MessageBarBody>{t.moved} {moved}</MessageBarBody></MessageBar>
+      <Title3 as="h3" className={styles.heading}>{t.seriesHeading}</Title3>
+      {cohort.booking === null ? (
+        <div className={styles.row}>
+          <Body1>{t.seriesNotBooked}</Body1>
+          <Button appearance="primary" onClick={() => void book()} disabled={busy}>{t.bookSeries}</Button>
+        </div>
+      ) : (
+        <Body1>{t.bookedFrom(cohort.booking.organizer)}</Body1>
       )}
+      {plenaries.some((m) => m.delivery.state === 'not_connected') && (
+        <MessageBar intent="warning"><MessageBarBody>{t.seriesNotConnected}</MessageBarBody></MessageBar>
+      )}
+      {sending && (
+        <MessageBar intent="info"><MessageBarBody>{t.seriesSending}</MessageBarBody></MessageBar>
+      )}
+      {done && (
+        <MessageBar intent="success"><MessageBarBody>{done}</MessageBarBody></MessageBar>
+      )}
+      {failure !== null && (
+        <MessageBar intent="error" role="alert"><MessageBarBody>{errorText(failure, t, lang)}</MessageBarBody></MessageBar>
+      )}
+
+      <Title3 as="h3" className={styles.heading}>{t.tabs.meetings}</Title3>
       <div className={styles.tableWrap}>
         <Table aria-label={t.tabs.meetings} size="small">
           <TableHeader>
@@ -49,10 +121,20 @@ export function MeetingsPanel({ cohort, onReload }: { cohort: CohortResponse; on
                   {m.place && <div className={styles.muted}>{m.place}</div>}
                   {m.joinUrl && <div><Link href={m.joinUrl} target="_blank" rel="noreferrer">{t.joinTeams}</Link></div>}
                 </TableCell>
-                <TableCell><Delivery delivery={m.delivery} /></TableCell>
+                <TableCell data-testid="delivery">
+                  <Delivery delivery={m.delivery} />
+                  {m.delivery.state === 'failed' && (
+                    <div>
+                      <Button size="small" onClick={() => void retry()} disabled={busy} aria-label={t.retryLabel(m.title[lang])}>{t.retry}</Button>
+                    </div>
+                  )}
+                </TableCell>
                 <TableCell>
                   {!m.cancelled && (
-                    <Button onClick={() => setMoving(m)} aria-label={`${t.move}: ${m.title[lang]} ${formatShortDate(m.start, lang)}`}>{t.move}</Button>
+                    <div className={styles.row}>
+                      <Button onClick={() => setMoving(m)} aria-label={`${t.move}: ${m.title[lang]} ${formatShortDate(m.start, lang)}`}>{t.move}</Button>
+                      <Button onClick={() => setEditing(m)} aria-label={`${t.edit}: ${m.title[lang]} ${formatShortDate(m.start, lang)}`}>{t.edit}</Button>
+                    </div>
                   )}
                 </TableCell>
               </TableRow>
@@ -90,15 +172,17 @@ export function MeetingsPanel({ cohort, onReload }: { cohort: CohortResponse; on
           cohortId={cohort.id}
           meeting={moving}
           onClose={() => setMoving(null)}
-          onMoved={async (view) => {
-            setMoving(null);
-            setMoved(`${view.title[lang]}: ${formatSpan(view.start, view.end, lang)}`);
-            await onReload();
-          }}
-          onReload={async () => {
-            setMoving(null);
-            await onReload();
-          }}
+          onMoved={(view) => closeDialog(`${t.moved} ${view.title[lang]}: ${formatSpan(view.start, view.end, lang)}`)}
+          onReload={() => closeDialog(null)}
+        />
+      )}
+      {editing && (
+        <EditDialog
+          cohortId={cohort.id}
+          meeting={editing}
+          onClose={() => setEditing(null)}
+          onEdited={(view) => closeDialog(`${t.edited} ${view.title[lang]}`)}
+          onReload={() => closeDialog(null)}
         />
       )}
     </div>
@@ -120,28 +204,77 @@ function Delivery({ delivery }: { delivery: PlenaryView['delivery'] }) {
   );
 }
 
-/** "Ny dato": the version read goes in If-Match, so a change made meanwhile by someone else is not overwritten. */
-function MoveDialog({ cohortId, meeting, onClose, onMoved, onReload }: {
+/** Before the advisor confirms a change: whom the meeting's Outlook invitation will bring it to, if anyone. */
+function Notice({ cohortId, meeting }: { cohortId: string; meeting: PlenaryView }) {
+  const { t, api } = useTab();
+  const styles = useStyles();
+  const noticeStyles = useNoticeStyles();
+  const headingId = useId();
+  const notice = useLoad(useCallback(() => api.meetingNotice(cohortId, meeting.id), [api, cohortId, meeting.id]));
+  return (
+    <section aria-labelledby={headingId} className={styles.stack}>
+      <Body1 as="h4" id={headingId} className={styles.heading}><strong>{t.noticeHeading}</strong></Body1>
+      {notice.state === 'loading' && <Loading />}
+      {notice.state === 'error' && <Failure error={notice.error} onRetry={() => void notice.reload()} />}
+      {notice.state === 'ok' && !notice.data.booked && <Body1>{t.noticeNone}</Body1>}
+      {notice.state === 'ok' && notice.data.booked && (
+        <>
+          <Body1>{t.noticeCount(notice.data.recipients.length)}</Body1>
+          {/* Focusable, so a keyboard can scroll a long list. */}
+          <ul aria-label={t.recipients} className={noticeStyles.recipients} tabIndex={0}>
+            {notice.data.recipients.map((r) => (
+              <li key={r.email}>{r.name} – {r.municipality ?? t.roles[r.role]}</li>
+            ))}
+          </ul>
+          {meeting.delivery.state === 'not_connected' && <Body1 className={styles.muted}>{t.noticeNotConnected}</Body1>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A refusal in a dialog: a version changed meanwhile offers a reload; anything else is said in the API's words. */
+function DialogError({ error, onReload }: { error: unknown; onReload(): Promise<void> }) {
+  const { t, lang } = useTab();
+  if (error === null) return null;
+  if (error instanceof ApiError && error.status === 412) {
+    return (
+      <MessageBar intent="warning" role="alert">
+        <MessageBarBody>{t.staleVersion}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => void onReload()}>{t.reload}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  return <MessageBar intent="error" role="alert"><MessageBarBody>{errorText(error, t, lang)}</MessageBarBody></MessageBar>;
+}
+
+const isStale = (error: unknown) => error instanceof ApiError && error.status === 412;
+
+/** One change of one meeting, sent with the version read in If-Match, so a colleague's change meanwhile is not overwritten. */
+function ChangeDialog({ title, cohortId, meeting, saveLabel, ready, save, onClose, onReload, children }: {
+  title: string;
   cohortId: string;
   meeting: PlenaryView;
+  saveLabel: string;
+  ready: boolean;
+  save(): Promise<void>;
   onClose(): void;
-  onMoved(view: PlenaryView): Promise<void>;
   onReload(): Promise<void>;
+  children: ReactNode;
 }) {
-  const { t, lang, api } = useTab();
+  const { t, lang } = useTab();
   const styles = useStyles();
-  const [date, setDate] = useState(meeting.start.slice(0, 10));
-  const [time, setTime] = useState(meeting.start.slice(11, 16));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const stale = error instanceof ApiError && error.status === 412;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await onMoved(await api.move(cohortId, meeting.id, meeting.version, `${date}T${time}`));
+      await save();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -154,35 +287,99 @@ function MoveDialog({ cohortId, meeting, onClose, onMoved, onReload }: {
       <DialogSurface>
         <form onSubmit={(event) => void submit(event)}>
           <DialogBody>
-            <DialogTitle>{t.moveTitle(meeting.title[lang])}</DialogTitle>
+            <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.stack}>
               <Body1>{formatSpan(meeting.start, meeting.end, lang)} ({t.version(meeting.version)})</Body1>
-              <Body1>{t.moveIntro}</Body1>
-              <Field label={t.newDate} required>
-                <Input type="date" value={date} onChange={(_e, data) => setDate(data.value)} required />
-              </Field>
-              <Field label={t.newTime} required>
-                <Input type="time" value={time} onChange={(_e, data) => setTime(data.value)} required step={300} />
-              </Field>
-              {stale && (
-                <MessageBar intent="warning" role="alert">
-                  <MessageBarBody>{t.staleVersion}</MessageBarBody>
-                  <MessageBarActions>
-                    <Button onClick={() => void onReload()}>{t.reload}</Button>
-                  </MessageBarActions>
-                </MessageBar>
-              )}
-              {error !== null && !stale && (
-                <MessageBar intent="error" role="alert"><MessageBarBody>{errorText(error, t, lang)}</MessageBarBody></MessageBar>
-              )}
+              {children}
+              <Notice cohortId={cohortId} meeting={meeting} />
+              <DialogError error={error} onReload={onReload} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>{t.cancel}</Button>
-              <Button appearance="primary" type="submit" disabled={busy || stale || date === '' || time === ''}>{t.moveSave}</Button>
+              <Button appearance="primary" type="submit" disabled={busy || isStale(error) || !ready}>{saveLabel}</Button>
             </DialogActions>
           </DialogBody>
         </form>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** "Ny dato": everybody's calendar follows and people are asked to answer again. */
+function MoveDialog({ cohortId, meeting, onClose, onMoved, onReload }: {
+  cohortId: string;
+  meeting: PlenaryView;
+  onClose(): void;
+  onMoved(view: PlenaryView): Promise<void>;
+  onReload(): Promise<void>;
+}) {
+  const { t, lang, api } = useTab();
+  const [date, setDate] = useState(meeting.start.slice(0, 10));
+  const [time, setTime] = useState(meeting.start.slice(11, 16));
+  return (
+    <ChangeDialog
+      title={t.moveTitle(meeting.title[lang])}
+      cohortId={cohortId}
+      meeting={meeting}
+      saveLabel={t.moveSave}
+      ready={date !== '' && time !== ''}
+      save={async () => onMoved(await api.move(cohortId, meeting.id, meeting.version, `${date}T${time}`))}
+      onClose={onClose}
+      onReload={onReload}
+    >
+      <Body1>{t.moveIntro}</Body1>
+      <Field label={t.newDate} required>
+        <Input type="date" value={date} onChange={(_e, data) => setDate(data.value)} required />
+      </Field>
+      <Field label={t.newTime} required>
+        <Input type="time" value={time} onChange={(_e, data) => setTime(data.value)} required step={300} />
+      </Field>
+    </ChangeDialog>
+  );
+}
+
+/** Form, place and themes; the place belongs to a physical meeting only (a virtual one's place is its Teams link). */
+function EditDialog({ cohortId, meeting, onClose, onEdited, onReload }: {
+  cohortId: string;
+  meeting: PlenaryView;
+  onClose(): void;
+  onEdited(view: PlenaryView): Promise<void>;
+  onReload(): Promise<void>;
+}) {
+  const { t, lang, api } = useTab();
+  const [form, setForm] = useState<Form>(meeting.form);
+  const [place, setPlace] = useState(meeting.place ?? '');
+  const [themes, setThemes] = useState(meeting.themes.join('\n'));
+  const physical = form === 'physical';
+  const save = async () => {
+    const details = { form, place: physical ? place : null, themes: themes.split('\n').map((line) => line.trim()).filter((line) => line !== '') };
+    await onEdited(await api.meetingDetails(cohortId, meeting.id, meeting.version, details));
+  };
+  return (
+    <ChangeDialog
+      title={t.editTitle(meeting.title[lang])}
+      cohortId={cohortId}
+      meeting={meeting}
+      saveLabel={t.editSave}
+      ready={!physical || place.trim() !== ''}
+      save={save}
+      onClose={onClose}
+      onReload={onReload}
+    >
+      <Field label={t.form} required hint={form === meeting.form ? undefined : t.formChangeHint}>
+        <RadioGroup value={form} onChange={(_e, data) => setForm(data.value as Form)} layout="horizontal">
+          <Radio value="physical" label={t.forms.physical} />
+          <Radio value="virtual" label={t.forms.virtual} />
+        </RadioGroup>
+      </Field>
+      {physical && (
+        <Field label={t.place} hint={t.placeHint} required>
+          <Input value={place} onChange={(_e, data) => setPlace(data.value)} maxLength={300} required />
+        </Field>
+      )}
+      <Field label={t.themesLabel}>
+        <Textarea value={themes} onChange={(_e, data) => setThemes(data.value)} resize="vertical" rows={4} />
+      </Field>
+    </ChangeDialog>
   );
 }

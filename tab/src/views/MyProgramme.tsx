@@ -5,9 +5,10 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { MyMeetingsResponse, PresentationStatus, RsvpAnswer } from '../api';
 import { errorText, Failure, Loading, useLoad, useStyles, useTab } from '../common';
 import { formatDateTime, formatSpan } from '../time';
+import { RegistrationEntry } from './Registration';
+import { SlotBooking } from './SlotBooking';
 
 type Meeting = MyMeetingsResponse['meetings'][number];
-type SlotBooking = MyMeetingsResponse['slotBookings'][number];
 
 /** Participants and leaders: "Mit forløb" — coming meetings with my answer, my municipality's presentation, and for leaders its bookings. */
 export function MyProgramme({ leader }: { leader: boolean }) {
@@ -18,6 +19,7 @@ export function MyProgramme({ leader }: { leader: boolean }) {
   return (
     <section aria-labelledby="my-programme" className={styles.stack}>
       <Title2 as="h2" id="my-programme" className={styles.heading}>{t.myProgramme}</Title2>
+      {leader && <RegistrationEntry />}
       {mine.state === 'loading' && <Loading />}
       {mine.state === 'error' && <Failure error={mine.error} onRetry={() => void mine.reload()} />}
       {mine.state === 'ok' && (
@@ -28,7 +30,7 @@ export function MyProgramme({ leader }: { leader: boolean }) {
               <MeetingCard key={`${meeting.cohortId}/${meeting.meetingId}`} meeting={meeting} onChanged={mine.reload} />
             ))}
           </div>
-          {leader && <LeaderBookings bookings={mine.data.slotBookings} />}
+          {leader && <SlotBooking />}
         </>
       )}
     </section>
@@ -169,28 +171,5 @@ function PresentationTask({ meeting, presentation, onChanged }: { meeting: Meeti
         <MessageBar intent="error" role="alert"><MessageBarBody>{errorText(result.error, t, lang)}</MessageBarBody></MessageBar>
       )}
     </div>
-  );
-}
-
-function LeaderBookings({ bookings }: { bookings: SlotBooking[] }) {
-  const { t, lang } = useTab();
-  const styles = useStyles();
-  return (
-    <section aria-labelledby="leader-bookings" className={styles.stack}>
-      <Title2 as="h2" id="leader-bookings" className={styles.heading}>{t.leaderBookings}</Title2>
-      {bookings.length === 0 ? (
-        <Body1>{t.noLeaderBookings}</Body1>
-      ) : (
-        <ul>
-          {bookings.map((b) => (
-            <li key={`${b.cohortId}/${b.meetingId}/${b.municipalityId}`}>
-              <Body1>
-                <strong>{b.title[lang]}</strong> ({b.municipalityName}): {formatSpan(b.start, b.end, lang)} · {b.form === 'phone' ? t.phoneCall(b.phone) : t.teamsMeeting}
-              </Body1>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

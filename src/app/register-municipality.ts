@@ -1,0 +1,31 @@
+import type { TimeOfDay } from '../domain/cohort';
+import { findMemberships, type Identity } from '../domain/identity';
+import type { LocalDate } from '../domain/local-time';
+import { replaceParticipants, type ListedParticipant } from '../domain/municipalities';
+import { registrarIn } from '../domain/permissions';
+import { register } from '../domain/registration';
+import type { StoredCohort } from '../store/cohort-store';
+import { changeCohort, type ChangeDeps } from './change-cohort';
+import { newId as randomId, type NewId } from './ids';
+
+export interface RegistrationGiven {
+  cohortId: string;
+  municipalityId: string;
+  /** Everyone the municipality sends, contacts included; whoever is left out leaves the cohort. */
+  participants: ListedParticipant[];
+  preparatoryDay: LocalDate;
+  timeOfDay: TimeOfDay;
+}
+
+/**
+ * Tilmelding: the municipality's people and its wish for the preparatory meeting, saved as one
+ * change, so a refused wish leaves the people as they were too. Its own leader contacts may, or an
+ * advisor on its behalf, as the cohort stored at the save says.
+ */
+export function registerMunicipality(deps: ChangeDeps, identity: Identity, given: RegistrationGiven, newId: NewId = randomId): Promise<StoredCohort> {
+  return changeCohort(deps, given.cohortId, (cohort, now) => {
+    registrarIn(findMemberships([cohort], identity), cohort.id, given.municipalityId);
+    const withPeople = replaceParticipants(cohort, given.municipalityId, given.participants, newId);
+    return register(withPeople, given.municipalityId, { preparatoryDay: given.preparatoryDay, timeOfDay: given.timeOfDay }, now);
+  });
+}

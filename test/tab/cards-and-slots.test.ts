@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { SlotOfferResponse } from '../../src/server/tab-api/response-schemas';
+import { formatSpan } from '../../tab/src/time';
+import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
+import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
+import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
+import { runBuiltCli } from '../support/cli-process';
+import { freePort, tempDir } from '../support/http';
+
+const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
+
+const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
+const LEADER = 'lone.bach@horsens.example.org';
+const OTHER_LEADER = 'henrik.thomsen@kolding.example.org';
+
+
+jest.setTimeout(60_000);
+
+describe('card previews and slot booking in Debian’s chromium, against the built server in local mode', () => {
+  let server: ChildServer;
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
+    browser = await launchChromium();
+    const dir = tempDir();
+    const databaseFile = join(dir, 'tab.sqlite');
+    const imported = await runBuiltCli({ DATABASE_FILE: databaseFile }, ['import', DEMO]);
+    expect(imported).toMatchObject({ code: 0 });
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
+    await waitForHealthy(url, server, 10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.process.kill('SIGINT');
+    await server?.exit;
+  });
+
+  async function asUser<T>(email: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; json: T }> {
+    const res = await fetch(`${url}/api${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'X-Demo-User': email, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { status: res.status, json: (await res.json()) as T };
+  }
+
+  async function openAs(email: string, options: { dark?: boolean } = {}): Promise<Page> {
+    const page = await browser.context.newPage();
+    if (options.dark) await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${url}/tab/`);
+    await page.getByLabel('Demobruger').selectOption(email);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.getByText('Lokal afprøvning: du ser fanen som').waitFor();
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+  const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+  /** A computed style, read in the page (a function, not a string: Playwright would evaluate a string as an expression). */
+  const style = (locator: Locator, property: string) =>
+    locator.first().evaluate((element, name) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(element)[name], property);
+
+  it("shows an advisor the bot's RSVP card rendered from the cohort's data, in Danish and English, with buttons that do nothing", async () => {
+    const answered = async () => (await asUser<{ participants: { answers: unknown[] }[] }>(ADVISOR, '/cohorts/demo/rsvp-matrix')).json.participants.flatMap((p) => p.answers).length;
+    const before = await answered();
+    const page = await openAs(ADVISOR);
+    await page.goto(`${url}/tab/cohorts/demo`);
+    await page.getByRole('tab', { name: 'Kort' }).click();
+    expect(page.url()).toBe(`${url}/tab/cohorts/demo/cards`);
+
+    const rsvp = page.getByRole('region', { name: 'Tilmelding (påmindelse)' });
+    await visible(rsvp.getByText('Til: Lone Bach, Horsens Kommune'));
+    const card = rsvp.locator('[data-card-preview]');
+    await visible(card.getByText('Opstartsmøde'));
+    await visible(card.getByText('Social- og Boligstyrelsen, Edisonsvej 18, 5000 Odense C'));
+    // Teams' host config for the light theme: its font and its white card.
+    expect(await style(card.getByText('Opstartsmøde'), 'fontFamily')).toContain('"Segoe UI Web (West European)"');
+    expect(await style(card.locator('.ac-adaptiveCard'), 'backgroundColor')).toBe('rgb(255, 255, 255)');
+    const coming = card.getByRole('button', { name: 'Jeg kommer', exact: true });
+    await coming.click();
+    await visible(page.getByRole('region', { name: 'Bekræftelse af booking' }).locator('[data-card-preview]'));
+    await shot(page, 'card-previews.png');
+    expect(page.url()).toBe(`${url}/tab/cohorts/demo/cards`);
+    expect(await answered()).toBe(before);
+
+    await page.getByRole('radio', { name: 'Engelsk' }).check();
+    await visible(rsvp.locator('[data-card-preview]').getByText('Kick-off meeting'));
+    await visible(rsvp.locator('[data-card-preview]').getByRole('button', { name: "I'm coming", exact: true }));
+    await page.close();
+  });
+
+  it("draws the cards with Teams' dark host config when the theme is dark", async () => {
+    const page = await openAs(ADVISOR, { dark: true });
+    await page.goto(`${url}/tab/cohorts/demo/cards`);
+    const card = page.getByRole('region', { name: 'Tilmelding (påmindelse)' }).locator('[data-card-preview]');
+    await visible(card.getByText('Opstartsmøde'));
+    expect(await style(card.locator('.ac-adaptiveCard'), 'backgroundColor')).toBe('rgb(45, 44, 44)');
+    expect(await style(card.getByText('Opstartsmøde'), 'color')).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+
+  it('lets a leader book the preparatory meeting, move it, and shows the fresh slots when another municipality took one first', async () => {
+    const mine = async () => (await asUser<{ offers: SlotOfferResponse[] }>(LEADER, '/my/slots')).json.offers.find((o) => o.kind === 'preparatory')!;
+    const offer = await mine();
+    const [wished, next, third] = offer.slots;
+    expect(wished!.wished).toBe(true);
+    const label = (slot: { start: string; end: string; wished: boolean }) => `${formatSpan(slot.start, slot.end, 'da')}${slot.wished ? ' (jeres ønske)' : ''}`;
+
+    const page = await openAs(LEADER);
+    const section = page.getByRole('region', { name: 'Forberedende individuelt møde – Horsens Kommune' });
+    await visible(section.getByText('Ikke booket endnu.'));
+    await section.getByRole('radio', { name: label(wished!), exact: true }).check();
+    await section.getByRole('button', { name: 'Book tiden' }).click();
+    await visible(section.getByText(`Mødet er booket: ${formatSpan(wished!.start, wished!.end, 'da')}.`));
+    await visible(section.getByText(`Booket: ${formatSpan(wished!.start, wished!.end, 'da')}`));
+    expect((await mine()).booking).toMatchObject({ start: wished!.start });
+
+    await section.getByRole('radio', { name: label(next!), exact: true }).check();
+    await section.getByRole('button', { name: 'Flyt til den valgte tid' }).click();
+    await visible(section.getByText(`Mødet er flyttet til ${formatSpan(next!.start, next!.end, 'da')}.`));
+    expect((await mine()).booking).toMatchObject({ start: next!.start, version: 2 });
+    await shot(page, 'leader-slots.png');
+
+    // Kolding takes the third slot while the page still offers it.
+    const kolding = (await asUser<{ offers: SlotOfferResponse[] }>(OTHER_LEADER, '/my/slots')).json.offers.find((o) => o.kind === 'preparatory')!;
+    const taken = await asUser(OTHER_LEADER, `/cohorts/demo/municipalities/${kolding.municipalityId}/slots/${kolding.meetingId}`, { method: 'PUT', body: { start: third!.start } });
+    expect(taken.status).toBe(200);
+    const thirdRadio = section.getByRole('radio', { name: label(third!), exact: true });
+    await thirdRadio.check();
+    await section.getByRole('button', { name: 'Flyt til den valgte tid' }).click();
+    await visible(section.getByRole('alert').getByText('Tiden er lige blevet taget af en anden kommune. Vælg en anden. Her er de ledige tider, som de er nu.'));
+    await thirdRadio.waitFor({ state: 'detached' });
+    expect((await mine()).booking).toMatchObject({ start: next!.start, version: 2 });
+
+    await section.getByRole('button', { name: 'Aflys bookingen' }).click();
+    await visible(section.getByText('Bookingen er aflyst.'));
+    expect((await mine()).booking).toBeNull();
+    await page.close();
+  });
+});

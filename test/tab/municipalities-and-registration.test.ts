@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
+import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
+import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
+import { runBuiltCli } from '../support/cli-process';
+import { freePort, tempDir } from '../support/http';
+
+const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
+
+const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
+const LEADER = 'tina.frost@naestved.example.org';
+
+interface Municipality {
+  name: string;
+  registration: { preparatoryDay: string; timeOfDay: string } | null;
+  participants: { name: string; email: string; phone: string | null; role: string; contact: boolean }[];
+}
+
+jest.setTimeout(60_000);
+
+describe('advisors edit the municipalities and leaders register theirs, in Debian’s chromium against the built server', () => {
+  let server: ChildServer;
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
+    browser = await launchChromium();
+    const dir = tempDir();
+    const databaseFile = join(dir, 'tab.sqlite');
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    expect(await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['import', DEMO])).toMatchObject({ code: 0 });
+    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
+    await waitForHealthy(url, server, 10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.process.kill('SIGINT');
+    await server?.exit;
+  });
+
+  /** What the advisors' API says now, to check the page against. */
+  async function municipalities(): Promise<Municipality[]> {
+    const res = await fetch(`${url}/api/cohorts/demo`, { headers: { 'X-Demo-User': ADVISOR } });
+    return ((await res.json()) as { municipalities: Municipality[] }).municipalities;
+  }
+
+  async function openAs(email: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(`${url}/tab/`);
+    await page.getByLabel('Demobruger').selectOption(email);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.getByText('Lokal afprøvning: du ser fanen som').waitFor();
+    return page;
+  }
+
+  async function openMunicipalities(): Promise<Page> {
+    const page = await openAs(ADVISOR);
+    await page.getByRole('button', { name: 'Åbn Demo: Organisering af M-ACT' }).click();
+    await page.getByRole('tab', { name: 'Kommuner' }).click();
+    await visible(page.getByText('5 kommuner. Et gruppeforløb har 3–6 kommuner.').or(page.getByText('6 kommuner. Et gruppeforløb har 3–6 kommuner.')));
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+
+  it('lets an advisor add a sixth municipality and a participant, says when there is no room for more, and refuses an address already in the cohort', async () => {
+    const page = await openMunicipalities();
+    await visible(page.getByText('5 kommuner. Et gruppeforløb har 3–6 kommuner.'));
+
+    await page.getByRole('button', { name: 'Tilføj kommune' }).click();
+    const add = page.getByRole('dialog', { name: 'Tilføj kommune' });
+    await add.getByLabel('Kommunens navn').fill('Vejle Kommune');
+    await add.getByLabel(/^Navn/).fill('Vera Vinther');
+    await add.getByLabel('E-mail').fill('vera.vinther@vejle.example.org');
+    expect(await add.getByRole('checkbox', { name: 'Tovholder/leder for kommunen' }).isChecked()).toBe(true);
+    await add.getByRole('button', { name: 'Tilføj kommune' }).click();
+    await visible(page.getByText('Vejle Kommune er tilføjet.'));
+    await visible(page.getByText('6 kommuner. Et gruppeforløb har 3–6 kommuner.'));
+    await visible(page.getByText('Der er 6 kommuner, det højeste antal. Fjern en kommune, før du tilføjer en ny.'));
+
+    const vejle = page.getByRole('region', { name: 'Vejle Kommune' });
+    await vejle.getByRole('button', { name: 'Tilføj deltager i Vejle Kommune' }).click();
+    const person = page.getByRole('dialog', { name: 'Tilføj deltager i Vejle Kommune' });
+    await person.getByLabel(/^Navn/).fill('Viggo Vang');
+    // An address Horsens already has: the server's own words, and the dialog keeps what was typed.
+    await person.getByLabel('E-mail').fill('LONE.BACH@horsens.example.org');
+    await person.getByLabel('Rolle').selectOption({ label: 'Kommende M-ACT-koordinator' });
+    await person.getByRole('button', { name: 'Gem' }).click();
+    await visible(person.getByRole('alert').getByText('E-mailadressen LONE.BACH@horsens.example.org findes allerede i gruppeforløbet.', { exact: false }).or(
+      person.getByRole('alert').getByText('E-mailadressen lone.bach@horsens.example.org findes allerede i gruppeforløbet.', { exact: false }),
+    ));
+    await person.getByLabel('E-mail').fill('viggo.vang@vejle.example.org');
+    await person.getByRole('button', { name: 'Gem' }).click();
+    await visible(vejle.getByRole('row', { name: /Viggo Vang Kommende M-ACT-koordinator viggo\.vang@vejle\.example\.org/ }));
+
+    const stored = (await municipalities()).find((m) => m.name === 'Vejle Kommune');
+    expect(stored?.participants).toEqual([
+      { id: expect.any(String), name: 'Vera Vinther', email: 'vera.vinther@vejle.example.org', phone: null, role: 'line_leader', contact: true },
+      { id: expect.any(String), name: 'Viggo Vang', email: 'viggo.vang@vejle.example.org', phone: null, role: 'mact_coordinator', contact: false },
+    ]);
+    await page.close();
+  });
+
+  it('lets a leader register the municipality from "Mit forløb": contacts, participants and the wish, which the advisor’s panel then shows', async () => {
+    const page = await openAs(LEADER);
+    const entry = page.getByRole('region', { name: 'Kommunens tilmelding' });
+    await visible(entry.getByText('Ikke tilmeldt endnu'));
+    await entry.getByRole('button', { name: 'Tilmeld Næstved Kommune' }).click();
+
+    const form = page.getByRole('form', { name: 'Tilmelding: Næstved Kommune' });
+    await visible(form);
+    const tina = form.getByRole('group', { name: 'Deltager 1: Tina Frost' });
+    await tina.getByLabel('Telefon (valgfrit)').fill('+45 55 55 55 55');
+    // Mikkel becomes a second leader contact.
+    await form.getByRole('group', { name: 'Deltager 2: Mikkel Skov' }).getByRole('checkbox', { name: 'Tovholder/leder for kommunen' }).check();
+    await form.getByRole('button', { name: 'Tilføj en person' }).click();
+    const newcomer = form.getByRole('group', { name: /^Deltager 3/ });
+    await newcomer.getByLabel('E-mail').fill('nanna.noer@naestved.example.org');
+    await newcomer.getByLabel('Rolle').selectOption({ label: 'Projektleder' });
+    await newcomer.getByLabel(/^Navn/).fill('Nanna Noer');
+    await visible(form.getByRole('group', { name: 'Deltager 3: Nanna Noer' }));
+
+    await form.getByRole('radiogroup', { name: /^Dag/ }).getByRole('radio').first().check();
+    await form.getByRole('radiogroup', { name: /^Tidspunkt på dagen/ }).getByRole('radio', { name: 'eftermiddag' }).check();
+    await form.getByRole('button', { name: 'Gem tilmeldingen' }).click();
+    await visible(form.getByText('Tilmeldingen er gemt, og rådgiverne kan se den.'));
+    await shot(page, 'leader-registration.png');
+
+    const naestved = (await municipalities()).find((m) => m.name === 'Næstved Kommune')!;
+    expect(naestved.registration).toMatchObject({ timeOfDay: 'afternoon' });
+    expect(naestved.participants.map((p) => [p.name, p.role, p.contact, p.phone])).toEqual([
+      ['Tina Frost', 'line_leader', true, '+45 55 55 55 55'],
+      ['Mikkel Skov', 'mact_coordinator', true, null],
+      ['Nanna Noer', 'project_leader', false, null],
+    ]);
+
+    // Back on "Mit forløb", the municipality shows as registered.
+    await page.getByRole('button', { name: 'Tilbage' }).click();
+    await visible(page.getByRole('region', { name: 'Kommunens tilmelding' }).getByText('Ønsker forberedende møde', { exact: false }));
+    await page.close();
+
+    const advisor = await openMunicipalities();
+    const region = advisor.getByRole('region', { name: 'Næstved Kommune' });
+    await visible(region.getByText(/Tilmelding: Ønsker forberedende møde .*, eftermiddag/));
+    await visible(region.getByRole('row', { name: /Nanna Noer Projektleder nanna\.noer@naestved\.example\.org/ }));
+    await visible(region.getByRole('row', { name: /Mikkel Skov .* Ja/ }));
+    await region.scrollIntoViewIfNeeded();
+    await shot(advisor, 'advisor-municipalities.png');
+    await advisor.close();
+  });
+
+  it('does not let a participant open another municipality’s registration', async () => {
+    const page = await openAs('birgitte.lund@horsens.example.org');
+    await visible(page.getByRole('heading', { level: 2, name: 'Mit forløb' }));
+    await expect(page.getByRole('region', { name: 'Kommunens tilmelding' }).count()).resolves.toBe(0);
+    const naestvedId = ((await (await fetch(`${url}/api/cohorts/demo`, { headers: { 'X-Demo-User': ADVISOR } })).json()) as { municipalities: { id: string; name: string }[] })
+      .municipalities.find((m) => m.name === 'Næstved Kommune')!.id;
+    await page.goto(`${url}/tab/cohorts/demo/municipalities/${encodeURIComponent(naestvedId)}/registration`);
+    await visible(page.getByRole('alert').getByText('Kun kommunens tovholder (eller en rådgiver) kan tilmelde kommunen.', { exact: false }));
+    await page.close();
+  });
+});
+
+async function visible(locator: ReturnType<Page['getByText']>): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+}
