@@ -45,8 +45,13 @@ function daysBefore(meeting: PlenaryMeeting, days: number, at = MORNING): LocalD
   return localDateTime(addDays(dateOf(meeting.schedule.start), -days), at);
 }
 
-function key(label: string, meeting: { id: string; version: number }, recipientId: string): string {
-  return `${label}:${meeting.id}:v${meeting.version}:${recipientId}`;
+/**
+ * Once per date of the meeting: a move (a new entry in its history) asks again, while an edit of its
+ * place or themes, which bumps the version too, does not remind anyone a second time (the updated
+ * invitation tells them).
+ */
+function key(label: string, meeting: { id: string; history: readonly unknown[] }, recipientId: string): string {
+  return `${label}:${meeting.id}:d${meeting.history.length}:${recipientId}`;
 }
 
 function participants(cohort: Cohort) {

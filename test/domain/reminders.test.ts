@@ -1,6 +1,7 @@
 import { bookCohort, cancelMeeting } from '../../src/domain/booking';
 import type { Cohort } from '../../src/domain/cohort';
 import { parseInstant, parseLocalDateTime, type LocalDateTime } from '../../src/domain/local-time';
+import { changePlenaryDetails } from '../../src/domain/meeting-details';
 import { movePlenary } from '../../src/domain/move-meeting';
 import { setPresentationStatus } from '../../src/domain/presentations';
 import { dueReminders, remindersNow, type ReminderKind } from '../../src/domain/reminders';
@@ -68,7 +69,7 @@ describe('reminders', () => {
     expect(kinds(cohort, '2023-06-05T12:00', 'practical').filter((r) => r.meetingId === meetingByKey(cohort, 'refleksion-1').id)).toEqual([]);
   });
 
-  it('asks again after a move, with a key of the new version, until the person answers for the new date', () => {
+  it('asks again after a move, with a key of the new date, until the person answers for the new date', () => {
     let cohort = booked();
     const meeting = meetingByKey(cohort, 'refleksion-3');
     const [person] = everyone(cohort);
@@ -76,9 +77,20 @@ describe('reminders', () => {
     cohort = movePlenary(cohort, meeting.id, parseLocalDateTime('2023-10-03T09:30'), parseInstant('2023-09-01T10:00:00Z'));
     const moved = kinds(cohort, '2023-09-01T12:05', 'moved');
     expect(moved).toHaveLength(everyone(cohort).length);
-    expect(moved.every((r) => r.meetingVersion === 2 && r.key.includes(':v2:'))).toBe(true);
+    expect(moved.every((r) => r.meetingVersion === 2 && r.key.includes(':d1:'))).toBe(true);
     cohort = recordRsvp(cohort, { meetingId: meeting.id, participantId: person!.id, answer: 'declined', dietaryNote: null, at: parseInstant('2023-09-01T11:00:00Z'), source: 'chat' }).cohort;
     expect(kinds(cohort, '2023-09-01T13:05', 'moved')).toHaveLength(everyone(cohort).length - 1);
+  });
+
+  it('does not remind anyone twice when only the place or themes of a meeting change', () => {
+    const cohort = booked();
+    const meeting = meetingByKey(cohort, 'refleksion-3');
+    const practical = (c: Cohort) => kinds(c, '2023-09-25T12:05', 'practical').filter((r) => r.meetingId === meeting.id);
+    const before = practical(cohort);
+    expect(before.length).toBeGreaterThan(0);
+    const edited = changePlenaryDetails(cohort, meeting.id, { form: 'physical', place: 'Nyt sted, Odense', themes: ['Nyt tema'] });
+    expect(meetingByKey(edited, 'refleksion-3').version).toBe(meeting.version + 1);
+    expect(practical(edited).map((r) => r.key)).toEqual(before.map((r) => r.key));
   });
 
   it('sends nothing for a called-off meeting, after the meeting, or once the data is erased', () => {
