@@ -1,3 +1,5 @@
+import { participantRoleNames } from '../../src/domain/participant-roles';
+
 /**
  * Every string the tab shows, Danish first. English is chosen when Teams' locale starts with "en".
  * The API's own messages come as { da, en } and are picked with `pick`.
@@ -36,15 +38,7 @@ const da = {
   notInCohortText: 'Kontakt rådgiverne i Social- og Boligstyrelsen, hvis du mener, at du skulle være med.',
 
   roles: { advisor: 'rådgiver', leader: 'leder/tovholder', participant: 'deltager' } as Record<string, string>,
-  participantRoles: {
-    line_leader: 'Linjeleder',
-    professional_leader: 'Faglig leder',
-    mact_coordinator: 'Kommende M-ACT-koordinator',
-    project_leader: 'Projektleder',
-    consultant: 'Konsulent',
-    partner: 'Samarbejdspartner',
-    other: 'Andet',
-  } as Record<string, string>,
+  participantRoles: participantRoleNames('da') as Record<string, string>,
 
   // Participant: Mit forløb
   myProgramme: 'Mit forløb',
@@ -365,15 +359,7 @@ const en: Texts = {
   notInCohortText: 'Contact the advisors at Social- og Boligstyrelsen if you think you should be.',
 
   roles: { advisor: 'advisor', leader: 'leader/lead contact', participant: 'participant' },
-  participantRoles: {
-    line_leader: 'Line manager',
-    professional_leader: 'Professional leader',
-    mact_coordinator: 'Coming M-ACT coordinator',
-    project_leader: 'Project leader',
-    consultant: 'Consultant',
-    partner: 'Partner',
-    other: 'Other',
-  },
+  participantRoles: participantRoleNames('en'),
 
   myProgramme: 'My programme',
   myMeetings: 'My coming meetings',

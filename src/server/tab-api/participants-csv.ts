@@ -1,5 +1,6 @@
-import type { Cohort, ParticipantRole, PlenaryMeeting, RsvpAnswer } from '../../domain/cohort';
+import type { Cohort, PlenaryMeeting, RsvpAnswer } from '../../domain/cohort';
 import { dateOf } from '../../domain/local-time';
+import { PARTICIPANT_ROLE_NAMES } from '../../domain/participant-roles';
 import { isForCurrentDate } from '../../domain/rsvp';
 
 /**
@@ -9,16 +10,6 @@ import { isForCurrentDate } from '../../domain/rsvp';
  */
 const BOM = '\uFEFF';
 const SEPARATOR = ';';
-
-const ROLES: Record<ParticipantRole, string> = {
-  line_leader: 'Linjeleder',
-  professional_leader: 'Faglig leder',
-  mact_coordinator: 'Kommende M-ACT-koordinator',
-  project_leader: 'Projektleder',
-  consultant: 'Konsulent',
-  partner: 'Samarbejdspartner',
-  other: 'Andet',
-};
 
 const ANSWERS: Record<RsvpAnswer, string> = { in_person: 'Kommer', online: 'Online', declined: 'Kommer ikke' };
 
@@ -45,7 +36,7 @@ export function participantsCsv(cohort: Cohort): string {
     return isForCurrentDate(rsvp, meeting) ? ANSWERS[rsvp.answer] : `${ANSWERS[rsvp.answer]} (svar til tidligere dato)`;
   };
   const rows = cohort.municipalities.flatMap((m) =>
-    m.participants.map((p) => [m.name, p.person?.name ?? '', ROLES[p.role], p.contact ? 'Ja' : 'Nej', p.person?.email ?? '', ...plenaries.map((meeting) => answer(p.id, meeting))]),
+    m.participants.map((p) => [m.name, p.person?.name ?? '', PARTICIPANT_ROLE_NAMES[p.role].da, p.contact ? 'Ja' : 'Nej', p.person?.email ?? '', ...plenaries.map((meeting) => answer(p.id, meeting))]),
   );
   return BOM + [head, ...rows].map(row).join('\r\n') + '\r\n';
 }

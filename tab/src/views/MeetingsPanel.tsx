@@ -1,11 +1,12 @@
 import {
-  Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, MessageBar,
-  MessageBarActions, MessageBarBody, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea,
+  Body1, Button, Field, Input, Link, MessageBar,
+  MessageBarBody, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea,
   Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, type CohortResponse, type PlenaryView } from '../api';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import type { CohortResponse, PlenaryView } from '../api';
 import { errorText, Failure, Loading, useLoad, useStyles, useTab } from '../common';
+import { FormDialog } from '../FormDialog';
 import { formatShortDate, formatSpan } from '../time';
 
 type Meeting = CohortResponse['meetings'][number];
@@ -233,25 +234,6 @@ function Notice({ cohortId, meeting }: { cohortId: string; meeting: PlenaryView 
   );
 }
 
-/** A refusal in a dialog: a version changed meanwhile offers a reload; anything else is said in the API's words. */
-function DialogError({ error, onReload }: { error: unknown; onReload(): Promise<void> }) {
-  const { t, lang } = useTab();
-  if (error === null) return null;
-  if (error instanceof ApiError && error.status === 412) {
-    return (
-      <MessageBar intent="warning" role="alert">
-        <MessageBarBody>{t.staleVersion}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => void onReload()}>{t.reload}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
-  return <MessageBar intent="error" role="alert"><MessageBarBody>{errorText(error, t, lang)}</MessageBarBody></MessageBar>;
-}
-
-const isStale = (error: unknown) => error instanceof ApiError && error.status === 412;
-
 /** One change of one meeting, sent with the version read in If-Match, so a colleague's change meanwhile is not overwritten. */
 function ChangeDialog({ title, cohortId, meeting, saveLabel, ready, save, onClose, onReload, children }: {
   title: string;
@@ -265,43 +247,12 @@ function ChangeDialog({ title, cohortId, meeting, saveLabel, ready, save, onClos
   children: ReactNode;
 }) {
   const { t, lang } = useTab();
-  const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await save();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog open onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={(event) => void submit(event)}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.stack}>
-              <Body1>{formatSpan(meeting.start, meeting.end, lang)} ({t.version(meeting.version)})</Body1>
-              {children}
-              <Notice cohortId={cohortId} meeting={meeting} />
-              <DialogError error={error} onReload={onReload} />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>{t.cancel}</Button>
-              <Button appearance="primary" type="submit" disabled={busy || isStale(error) || !ready}>{saveLabel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={title} saveLabel={saveLabel} ready={ready} save={save} onClose={onClose} onReload={onReload}>
+      <Body1>{formatSpan(meeting.start, meeting.end, lang)} ({t.version(meeting.version)})</Body1>
+      {children}
+      <Notice cohortId={cohortId} meeting={meeting} />
+    </FormDialog>
   );
 }
 

@@ -1,10 +1,11 @@
 import {
-  Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, MessageBar, MessageBarBody, Subtitle1, Table,
+  Body1, Button, Field, Input, Link, MessageBar, MessageBarBody, Subtitle1, Table,
   TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, makeStyles,
 } from '@fluentui/react-components';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import type { CohortResponse, ParticipantDetails } from '../api';
-import { errorText, useStyles, useTab } from '../common';
+import { useStyles, useTab } from '../common';
+import { FormDialog } from '../FormDialog';
 import { formatDateTime, formatShortDate } from '../time';
 import { emptyPerson, PersonFields } from './PersonFields';
 
@@ -232,45 +233,4 @@ function ChangeDialog({ cohortId, change, onClose, onDone }: { cohortId: string;
         </FormDialog>
       );
   }
-}
-
-function FormDialog({ title, saveLabel, save, onClose, children }: { title: string; saveLabel: string; save(): Promise<void>; onClose(): void; children: ReactNode }) {
-  const { t, lang } = useTab();
-  const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await save();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Dialog open onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={(event) => void submit(event)}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.stack}>
-              {children}
-              {error !== null && (
-                <MessageBar intent="error" role="alert"><MessageBarBody>{errorText(error, t, lang)}</MessageBarBody></MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>{t.cancel}</Button>
-              <Button appearance="primary" type="submit" disabled={busy}>{saveLabel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
-  );
 }
