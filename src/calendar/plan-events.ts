@@ -64,23 +64,23 @@ function eventState(cohort: Cohort, meeting: PlenaryMeeting): CalendarEventState
 
 /**
  * How every plenary's Outlook event should be once the series is booked: its state, or null for a
- * cancelled meeting (the event is then cancelled for everyone). Before booking there are none.
+ * cancelled meeting (the event is then cancelled for everyone). A meeting's earlier generations
+ * are always cancelled: an event replaced by a new one (booked again, or its form changed) must
+ * not linger in anyone's calendar. Before booking there are none.
  */
 export function plannedEvents(cohort: Cohort): DesiredObject[] {
   const booking = cohort.booking;
   if (!booking || cohort.erasedAt) return [];
-  return cohort.meetings.flatMap((meeting) =>
-    meeting.kind === 'plenary'
-      ? [
-          {
-            objectKey: eventObjectKey(cohort, meeting, meeting.generation),
-            cohortId: cohort.id,
-            kind: CALENDAR_EVENT_KIND,
-            target: booking.organizer,
-            label: { da: `${meeting.title.da} (${meeting.schedule.start.replace('T', ' kl. ')})`, en: `${meeting.title.en} (${meeting.schedule.start.replace('T', ' ')})` },
-            state: meeting.cancelled ? null : eventState(cohort, meeting),
-          },
-        ]
-      : [],
-  );
+  return cohort.meetings.flatMap((meeting) => {
+    if (meeting.kind !== 'plenary') return [];
+    const label = { da: `${meeting.title.da} (${meeting.schedule.start.replace('T', ' kl. ')})`, en: `${meeting.title.en} (${meeting.schedule.start.replace('T', ' ')})` };
+    return Array.from({ length: meeting.generation }, (_, i) => i + 1).map((generation) => ({
+      objectKey: eventObjectKey(cohort, meeting, generation),
+      cohortId: cohort.id,
+      kind: CALENDAR_EVENT_KIND,
+      target: booking.organizer,
+      label,
+      state: meeting.cancelled || generation < meeting.generation ? null : eventState(cohort, meeting),
+    }));
+  });
 }

@@ -65,7 +65,8 @@ const sameDetails = (meeting: PlenaryMeeting, details: PlenaryDetails) =>
  * event is updated, never duplicated) and bumps its version, so the invitation follows and a
  * colleague's edit of the older version is refused. An answer the new form does not offer
  * ("Jeg kommer" to a meeting now online) no longer says what the person will do: it is dropped,
- * so they are asked again; a decline fits every form and stays. The same details again change nothing.
+ * and the new event asks everyone again; a decline fits every form and stays. The same details
+ * again change nothing.
  */
 export function changePlenaryDetails(cohort: Cohort, meetingId: string, details: PlenaryDetails): Cohort {
   if (cohort.erasedAt) throw erased();
@@ -77,5 +78,8 @@ export function changePlenaryDetails(cohort: Cohort, meetingId: string, details:
   if (sameDetails(meeting, checked)) return cohort;
   const offered = answerOptions(checked.form);
   const rsvps = cohort.rsvps.filter((r) => r.meetingId !== meeting.id || offered.includes(r.answer));
-  return replaceMeeting({ ...cohort, rsvps }, { ...meeting, ...checked, version: meeting.version + 1 });
+  // Outlook keeps a Teams meeting on an event once it has one and ignores a later "not online", so
+  // in a booked series a change of form is a new event (a new generation), the old one cancelled.
+  const generation = cohort.booking && checked.form !== meeting.form ? meeting.generation + 1 : meeting.generation;
+  return replaceMeeting({ ...cohort, rsvps }, { ...meeting, ...checked, generation, version: meeting.version + 1 });
 }

@@ -1,5 +1,5 @@
 import { cateringDeadline } from './catering';
-import type { Cohort, IndividualMeeting, PlenaryMeeting } from './cohort';
+import type { Cohort, IndividualMeeting, Meeting, PlenaryMeeting } from './cohort';
 import { addDays, dateOf, daysBetween, localDateTime, parseLocalTime, toLocal, type LocalDateTime } from './local-time';
 import { isForCurrentDate } from './rsvp';
 
@@ -46,12 +46,13 @@ function daysBefore(meeting: PlenaryMeeting, days: number, at = MORNING): LocalD
 }
 
 /**
- * Once per date of the meeting: a move (a new entry in its history) asks again, while an edit of its
- * place or themes, which bumps the version too, does not remind anyone a second time (the updated
- * invitation tells them).
+ * Once per date and event of the meeting: a move (a new entry in its history) or a new event (booked
+ * again, or a new form) asks again, while an edit of place or themes, which bumps the version too,
+ * does not remind anyone a second time (the updated invitation tells them).
  */
-function key(label: string, meeting: { id: string; history: readonly unknown[] }, recipientId: string): string {
-  return `${label}:${meeting.id}:d${meeting.history.length}:${recipientId}`;
+function key(label: string, meeting: Meeting, recipientId: string): string {
+  const event = meeting.kind === 'plenary' ? `g${meeting.generation}` : '';
+  return `${label}:${meeting.id}:${event}d${meeting.history.length}:${recipientId}`;
 }
 
 function participants(cohort: Cohort) {
@@ -197,5 +198,7 @@ export function remindersNow(cohort: Cohort, meetingId: string, kind: ReminderKi
   }
   const meeting = active(cohort).find((m) => m.id === meetingId);
   if (meeting === undefined || now >= meeting.schedule.start) return [];
+  // "The meeting has moved" is only true of a meeting that has.
+  if (kind === 'moved' && meeting.history.length === 0) return [];
   return remindersOf(cohort, meeting, kind, `${kind}-now-${dateOf(now)}`, kind === 'presentation' ? daysBetween(dateOf(now), dateOf(meeting.schedule.start)) : 0);
 }

@@ -2,6 +2,7 @@ import type { CalendarEventState } from '../../src/calendar/event-state';
 import { plannedEvents } from '../../src/calendar/plan-events';
 import { bookCohort, cancelMeeting } from '../../src/domain/booking';
 import { erasePersonalData } from '../../src/domain/erase';
+import { changePlenaryDetails } from '../../src/domain/meeting-details';
 import { parseInstant } from '../../src/domain/local-time';
 import { meetingByKey, municipality, participant, sampleCohort } from '../support/sample-cohort';
 
@@ -66,5 +67,17 @@ describe('the events of a booked series', () => {
     const cancelled = cancelMeeting(cohort, meetingByKey(cohort, 'refleksion-2').id);
     expect(plannedEvents(cancelled).map((e) => e.state === null)).toEqual([false, false, true, false, false]);
     expect(plannedEvents(erasePersonalData(cohort, parseInstant('2024-08-01T00:00:00Z')))).toEqual([]);
+  });
+
+  it('replaces a booked meeting whose form changes by a new event and cancels the old one, since Outlook keeps a Teams meeting once made', () => {
+    const cohort = booked();
+    const meeting = meetingByKey(cohort, 'opstart');
+    const changed = changePlenaryDetails(cohort, meeting.id, { form: meeting.form === 'virtual' ? 'physical' : 'virtual', place: meeting.form === 'virtual' ? 'Odense' : '', themes: meeting.themes });
+    const mine = plannedEvents(changed).filter((e) => e.objectKey.includes(`:${meeting.key}:`));
+    expect(mine.map((e) => [e.objectKey.split(':').at(-1), e.state === null])).toEqual([['1', true], ['2', false]]);
+    expect((mine[1]!.state as CalendarEventState).online).toBe(meeting.form !== 'virtual');
+
+    const placeOnly = changePlenaryDetails(changed, meeting.id, { ...{ form: meetingByKey(changed, 'opstart').form }, place: meetingByKey(changed, 'opstart').form === 'physical' ? 'Vejle' : '', themes: ['Nyt tema'] });
+    expect(plannedEvents(placeOnly).filter((e) => e.objectKey.includes(`:${meeting.key}:`))).toHaveLength(2);
   });
 });

@@ -77,7 +77,7 @@ describe('reminders', () => {
     cohort = movePlenary(cohort, meeting.id, parseLocalDateTime('2023-10-03T09:30'), parseInstant('2023-09-01T10:00:00Z'));
     const moved = kinds(cohort, '2023-09-01T12:05', 'moved');
     expect(moved).toHaveLength(everyone(cohort).length);
-    expect(moved.every((r) => r.meetingVersion === 2 && r.key.includes(':d1:'))).toBe(true);
+    expect(moved.every((r) => r.meetingVersion === 2 && r.key.includes(':g1d1:'))).toBe(true);
     cohort = recordRsvp(cohort, { meetingId: meeting.id, participantId: person!.id, answer: 'declined', dietaryNote: null, at: parseInstant('2023-09-01T11:00:00Z'), source: 'chat' }).cohort;
     expect(kinds(cohort, '2023-09-01T13:05', 'moved')).toHaveLength(everyone(cohort).length - 1);
   });
@@ -91,6 +91,27 @@ describe('reminders', () => {
     const edited = changePlenaryDetails(cohort, meeting.id, { form: 'physical', place: 'Nyt sted, Odense', themes: ['Nyt tema'] });
     expect(meetingByKey(edited, 'refleksion-3').version).toBe(meeting.version + 1);
     expect(practical(edited).map((r) => r.key)).toEqual(before.map((r) => r.key));
+  });
+
+  it('asks everyone again when a booked meeting changes form, which makes it a new Outlook event', () => {
+    const cohort = booked();
+    const meeting = meetingByKey(cohort, 'refleksion-3');
+    // Before the catering deadline of the physical meeting, and in the days before the online one.
+    const rsvp = (c: Cohort, now: string) => kinds(c, now, 'rsvp').filter((r) => r.meetingId === meeting.id);
+    const before = rsvp(cohort, '2023-09-18T09:00');
+    const online = changePlenaryDetails(cohort, meeting.id, { form: 'virtual', place: '', themes: meeting.themes });
+    const after = rsvp(online, '2023-09-25T09:00');
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBe(before.length);
+    expect(after.map((r) => r.key).filter((k) => before.some((b) => b.key === k))).toEqual([]);
+  });
+
+  it('offers "moved, can you still come" now only for a meeting that has moved', () => {
+    const cohort = booked();
+    const meeting = meetingByKey(cohort, 'refleksion-3');
+    expect(remindersNow(cohort, meeting.id, 'moved', at('2023-09-01T12:00'))).toEqual([]);
+    const moved = movePlenary(cohort, meeting.id, parseLocalDateTime('2023-10-03T09:30'), parseInstant('2023-09-01T10:00:00Z'));
+    expect(remindersNow(moved, meeting.id, 'moved', at('2023-09-01T12:00')).length).toBeGreaterThan(0);
   });
 
   it('sends nothing for a called-off meeting, after the meeting, or once the data is erased', () => {

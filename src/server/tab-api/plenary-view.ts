@@ -21,6 +21,7 @@ export function plenaryView(meeting: PlenaryMeeting, joinUrl: string | null, del
     place: meeting.form === 'physical' && meeting.place.trim() !== '' ? meeting.place : null,
     presentations: meeting.presentations,
     cancelled: meeting.cancelled,
+    moved: meeting.history.length > 0,
     joinUrl,
     delivery: {
       state: delivery?.state ?? 'not_booked',

@@ -74,6 +74,7 @@ export const plenaryView = z.object({
   place: z.string().nullable(),
   presentations: z.boolean(),
   cancelled: z.boolean(),
+  moved: z.boolean().meta({ description: 'Moved from its first date at least once: what a "moved, can you still come" reminder needs' }),
   joinUrl: z.string().nullable(),
   delivery,
 });

@@ -20,7 +20,7 @@ function kindsFor(meeting: Meeting): ReminderKind[] {
   return [
     ...(meeting.presentations ? (['presentation'] as const) : []),
     'rsvp',
-    ...(meeting.version > 1 ? (['moved'] as const) : []),
+    ...(meeting.moved ? (['moved'] as const) : []),
     ...(meeting.form === 'physical' ? (['practical', 'headcount'] as const) : []),
   ];
 }
