@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../src/server/package-root';
  * cohort first. Ctrl-C stops both.
  */
 
-export const PLAYGROUND_CONFIG_FILE = resolve(PACKAGE_ROOT, '.m365agentsplayground.yml');
+const PLAYGROUND_CONFIG_FILE = resolve(PACKAGE_ROOT, '.m365agentsplayground.yml');
 const SERVER_MAIN = resolve(PACKAGE_ROOT, 'dist', 'src', 'server', 'main.js');
 const PLAYGROUND_CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
 
@@ -45,7 +45,7 @@ interface PlaygroundConfig {
  * the bot answers in the activity's language; Teams would send the user's own. So the activities
  * pass through here on their way to the bot and get the locale a Danish Teams client sends.
  */
-export function withLocale(activity: unknown, locale: string): unknown {
+function withLocale(activity: unknown, locale: string): unknown {
   if (typeof activity !== 'object' || activity === null || Array.isArray(activity)) return activity;
   const { entities } = activity as { entities?: unknown };
   return {
@@ -135,22 +135,23 @@ async function loadDemoIfEmpty(url: string): Promise<void> {
   else if (res.status !== 201) throw new PlaygroundError(`Demo-forløbet kunne ikke indlæses / the demo cohort could not be loaded: HTTP ${res.status} ${await res.text()}`);
 }
 
-/** The playground prints `Listening on <port>` when its output is not a terminal; it may have moved off a busy port. */
+/**
+ * The playground prints `Listening on <port>` when its output is not a terminal (the rest goes to
+ * its log file); it may have moved off a busy port.
+ */
 function listeningPort(child: ChildProcess): Promise<number> {
   return new Promise((found) => {
     let seen = '';
     child.stdout?.on('data', (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      process.stdout.write(text);
-      seen += text;
+      seen += chunk.toString('utf8');
       const match = /Listening on (\d+)/.exec(seen);
       if (match) found(Number(match[1]));
     });
   });
 }
 
-async function json<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
-  const res = await fetch(url, { headers });
+async function json<T>(url: string): Promise<T> {
+  const res = await fetch(url);
   if (!res.ok) throw new PlaygroundError(`GET ${url}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }

@@ -9,6 +9,7 @@ import { langOf, TEXTS } from './texts';
 import { DemoPicker, rememberedDemoUser } from './views/DemoPicker';
 import { Home } from './views/Home';
 import { NotInTeams } from './views/NotInTeams';
+import { CONFIG_ROUTE, TabConfig, TabConfigOutsideTeams } from './views/TabConfig';
 
 const THEMES: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -92,6 +93,11 @@ export function App() {
     setMode({ kind: 'asking' });
     void findMode();
   };
+  // The people to pick from are read again: someone added since the page loaded can be picked too.
+  const switchUser = () => {
+    setDemoUser(null);
+    retry();
+  };
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -107,14 +113,19 @@ export function App() {
   const client = useMemo(() => api(auth), [auth]);
   const context = useMemo(() => ({ t, lang, api: client, theme: themeName, navigate }), [t, lang, client, themeName, navigate]);
 
+  // The team tab's configuration page waits to learn whether Teams hosts it: outside Teams there is
+  // nothing to configure, and nobody need sign in.
+  const configuring = route === CONFIG_ROUTE;
   let content;
-  if (mode.kind === 'asking' || (mode.kind === 'tenant' && host === undefined)) content = <Loading />;
+  if (configuring && host === null) content = <TabConfigOutsideTeams />;
+  else if (mode.kind === 'asking' || ((mode.kind === 'tenant' || configuring) && host === undefined)) content = <Loading />;
   else if (mode.kind === 'error') content = <Failure error={mode.error} onRetry={retry} />;
   else if (mode.kind === 'tenant' && host === null) content = <NotInTeams />;
   else if (mode.kind === 'local' && auth === null) content = <DemoPicker users={mode.users} onPick={setDemoUser} onLoaded={retry} />;
+  else if (configuring) content = <TabConfig />;
   else {
     const demo = mode.kind === 'local' ? mode.users.find((u) => u.email === demoUser) ?? null : null;
-    content = <Home key={demoUser ?? 'teams'} route={route} demo={demo} onSwitchUser={() => setDemoUser(null)} />;
+    content = <Home key={demoUser ?? 'teams'} route={route} demo={demo} onSwitchUser={switchUser} />;
   }
 
   return (

@@ -37,6 +37,18 @@ const da = {
   notInCohortTitle: 'Du er ikke med i et gruppeforløb',
   notInCohortText: 'Kontakt rådgiverne i Social- og Boligstyrelsen, hvis du mener, at du skulle være med.',
 
+  // The team tab's configuration page
+  tabConfigTitle: 'Forløbsoverblik',
+  tabConfigDisplayName: (cohort: string) => `Forløbsoverblik – ${cohort}`,
+  tabConfigIntro: 'Vælg det gruppeforløb, som fanen skal vise: dets møder, tilmeldinger og kommuner.',
+  tabConfigCohort: 'Gruppeforløb',
+  tabConfigSaveHint: (tabName: string) => `Vælg Gem for at tilføje fanen "${tabName}".`,
+  tabConfigNoCohorts: 'Kun gruppeforløbets rådgivere kan tilføje overblikket, og du er ikke rådgiver på et gruppeforløb.',
+  tabConfigSaveFailed: 'Fanen kunne ikke gemmes. Prøv igen.',
+  tabConfigOutsideTeams: 'Denne side bruges, når fanen Forløbsoverblik tilføjes i et team eller en gruppechat i Microsoft Teams. Der vælger en rådgiver, hvilket gruppeforløb fanen skal vise.',
+  tabConfigHowTo: 'I Teams: åbn kanalen eller chatten, vælg + (Tilføj en fane), og vælg Gruppeforløb.',
+  tabConfigOpenApp: 'Åbn Gruppeforløb her',
+
   roles: { advisor: 'rådgiver', leader: 'leder/tovholder', participant: 'deltager' } as Record<string, string>,
   participantRoles: participantRoleNames('da') as Record<string, string>,
 
@@ -357,6 +369,17 @@ const en: Texts = {
   signInFailed: 'You could not be signed in through Teams.',
   notInCohortTitle: 'You are not in a group programme',
   notInCohortText: 'Contact the advisors at Social- og Boligstyrelsen if you think you should be.',
+
+  tabConfigTitle: 'Cohort overview',
+  tabConfigDisplayName: (cohort) => `Cohort overview – ${cohort}`,
+  tabConfigIntro: 'Choose the group programme the tab is to show: its meetings, answers and municipalities.',
+  tabConfigCohort: 'Group programme',
+  tabConfigSaveHint: (tabName) => `Choose Save to add the tab "${tabName}".`,
+  tabConfigNoCohorts: "Only a group programme's advisors can add the overview, and you are not an advisor of one.",
+  tabConfigSaveFailed: 'The tab could not be saved. Try again.',
+  tabConfigOutsideTeams: 'This page is used when the Cohort overview tab is added to a team or a group chat in Microsoft Teams. There an advisor chooses which group programme the tab shows.',
+  tabConfigHowTo: 'In Teams: open the channel or chat, choose + (Add a tab) and choose Gruppeforløb.',
+  tabConfigOpenApp: 'Open Gruppeforløb here',
 
   roles: { advisor: 'advisor', leader: 'leader/lead contact', participant: 'participant' },
   participantRoles: participantRoleNames('en'),
