@@ -58,10 +58,6 @@ export function contactsOf(cohort: Cohort): ContactData[] {
   return cohort.advisors.map((a) => ({ name: a.name, title: a.title, email: a.email, phone: a.phone }));
 }
 
-export function firstName(name: string | undefined): string {
-  return name?.trim().split(/\s+/)[0] ?? '';
-}
-
 export function roleOf(memberships: readonly Membership[]): CardRole {
   if (memberships.some((m) => m.role === 'advisor')) return 'advisor';
   return memberships.some((m) => m.role === 'leader') ? 'leader' : 'participant';

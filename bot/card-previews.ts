@@ -1,14 +1,13 @@
-import type { Cohort, IndividualMeeting, Municipality, Participant, PlenaryMeeting, SlotBooking } from '../src/domain/cohort';
+import { firstName, type Cohort, type IndividualMeeting, type Municipality, type Participant, type PlenaryMeeting, type SlotBooking } from '../src/domain/cohort';
 import type { Texts } from '../src/domain/errors';
 import { findMemberships } from '../src/domain/identity';
 import { addMinutes, toLocal, type Instant } from '../src/domain/local-time';
 import type { Recipient, Reminder, ReminderKind } from '../src/domain/reminders';
 import { activeBooking, windowSlots, type BusyTime } from '../src/domain/slots';
-import type { CardPreviewKind } from './card-preview-kinds';
-import { firstName, plenaries, roleOf, slotBookedData, type JoinUrls } from './card-models';
+import type { CardPreviewKind } from '../src/server/tab-api/card-preview-kinds';
+import { plenaries, roleOf, slotBookedData, type JoinUrls } from './card-models';
 import { renderSlotBooked, renderWelcome, type AdaptiveCardJson, type CardLanguage } from './cards/render-card';
 import { reminderCard, type MessageCard } from './reminder-cards';
-
 
 export interface CardPreview {
   kind: CardPreviewKind;

@@ -5,7 +5,7 @@ import { joinUrls } from '../src/app/join-urls';
 import { cohortTeamRoster } from '../src/app/team-roster';
 import { bookSlotAs, cancelSlotAs, slotOffer, type SlotDeps } from '../src/app/slot-booking';
 import { whoIs, type Someone } from '../src/app/who-is';
-import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
+import { firstName, type Cohort, type PlenaryMeeting } from '../src/domain/cohort';
 import { isDomainError } from '../src/domain/errors';
 import { findMemberships, type Identity } from '../src/domain/identity';
 import { parseLocalDateTime } from '../src/domain/local-time';
@@ -18,7 +18,7 @@ import type { CohortStore } from '../src/store/cohort-store';
 import type { Executor } from '../src/store/schema';
 import type { Log } from '../src/server/log';
 import { parseCardAction, type CardAction } from './card-actions';
-import { contactsOf, firstName, meetingsItems, plenaries, presentationData, roleOf, rsvpData, slotBookedData, slotsData, statusData, type RsvpView } from './card-models';
+import { contactsOf, meetingsItems, plenaries, presentationData, roleOf, rsvpData, slotBookedData, slotsData, statusData, type RsvpView } from './card-models';
 import {
   renderError,
   renderHelp,

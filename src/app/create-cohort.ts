@@ -1,12 +1,12 @@
-import type { Identity } from '../domain/identity';
 import { dateOf, toLocal, type LocalDateTime } from '../domain/local-time';
-import { founderOf, newCohort, withPlenaryStarts, type Founder } from '../domain/new-cohort';
-import { notPermitted } from '../domain/permissions';
+import { newCohort, type Founder } from '../domain/new-cohort';
+import { founderOf, notPermitted } from '../domain/permissions';
 import type { ProgrammeTemplate } from '../domain/programme';
+import { withPlenaryStarts } from '../domain/programme-dates';
 import type { CohortStore, StoredCohort } from '../store/cohort-store';
 import type { Clock } from './clock';
 import type { NewId } from './ids';
-import { whoIs, type Someone } from './who-is';
+import { whoIs, type Caller, type Someone } from './who-is';
 
 export interface CreateCohortDeps {
   store: CohortStore;
@@ -14,12 +14,6 @@ export interface CreateCohortDeps {
   newId: NewId;
   /** ADVISORS: addresses that may create a cohort without advising one yet. */
   advisors: readonly string[];
-}
-
-interface Caller {
-  identity: Identity;
-  /** The name the sign-in gives, for a founder the cohorts do not know yet. */
-  name: string | null;
 }
 
 /** The first advisor of a cohort this person would create; null when they may not create one. */

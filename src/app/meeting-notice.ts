@@ -1,7 +1,7 @@
 import { attendeesOf } from '../calendar/plan-events';
 import type { Cohort } from '../domain/cohort';
 import { findPlenary } from '../domain/cohort-rules';
-import type { Role } from '../domain/identity';
+import { peopleOf, type Role } from '../domain/identity';
 
 export interface NoticeRecipient {
   name: string;
@@ -29,16 +29,12 @@ export function meetingNotice(cohort: Cohort, meetingId: string): MeetingNotice 
   if (cohort.booking === null || meeting.cancelled || cohort.erasedAt !== null) {
     return { meetingId, booked: false, organizer: null, recipients: [] };
   }
-  const known = new Map<string, Omit<NoticeRecipient, 'name' | 'email'>>();
-  const claim = (email: string, who: Omit<NoticeRecipient, 'name' | 'email'>) => {
-    const key = email.trim().toLowerCase();
-    if (!known.has(key)) known.set(key, who);
-  };
-  // In the order the invitation lists them, so a leader who is also an advisor is said as the invitation has them.
-  cohort.municipalities.forEach((m) =>
-    m.participants.forEach((p) => p.person && claim(p.person.email, { role: p.contact ? 'leader' : 'participant', municipality: m.name })),
-  );
-  cohort.advisors.forEach((a) => claim(a.email, { role: 'advisor', municipality: null }));
-  const recipients = attendeesOf(cohort).map((a) => ({ ...a, ...known.get(a.email.toLowerCase())! }));
+  const municipalities = new Map(cohort.municipalities.map((m) => [m.id, m.name]));
+  // The cohort's rules give each address to one person only, so each attendee is exactly one of them.
+  const byAddress = new Map(peopleOf(cohort).map((p) => [p.person.email.trim().toLowerCase(), p]));
+  const recipients = attendeesOf(cohort).map((a): NoticeRecipient => {
+    const { role, municipalityId } = byAddress.get(a.email.toLowerCase())!;
+    return { ...a, role, municipality: municipalityId === null ? null : municipalities.get(municipalityId)! };
+  });
   return { meetingId, booked: true, organizer: cohort.booking.organizer, recipients };
 }

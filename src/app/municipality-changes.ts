@@ -1,5 +1,5 @@
 import type { Cohort } from '../domain/cohort';
-import { addMunicipality } from '../domain/cohort-rules';
+import { addMunicipality, findMunicipality } from '../domain/cohort-rules';
 import { findMemberships, type Identity } from '../domain/identity';
 import type { Instant } from '../domain/local-time';
 import {
@@ -9,6 +9,7 @@ import { advisorIn } from '../domain/permissions';
 import type { StoredCohort } from '../store/cohort-store';
 import { changeCohort, type ChangeDeps } from './change-cohort';
 import { newId as randomId, type NewId } from './ids';
+import { assertMunicipalityTag } from './municipality-tag';
 
 /**
  * Advisors decide who is in the cohort. Whether the caller is one is decided inside the save, on the
@@ -18,6 +19,20 @@ function asAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, chang
   return changeCohort(deps, cohortId, (cohort, now) => {
     advisorIn(findMemberships([cohort], identity), cohort.id);
     return change(cohort, now);
+  });
+}
+
+/** A municipality as the advisor read it: `tag` is its tag then. */
+export interface SeenMunicipality {
+  municipalityId: string;
+  tag: string;
+}
+
+/** A change made from what the advisor saw of one municipality: refused if a colleague changed it since. */
+function asAdvisorOf(deps: ChangeDeps, identity: Identity, cohortId: string, seen: SeenMunicipality, change: (cohort: Cohort) => Cohort): Promise<StoredCohort> {
+  return asAdvisor(deps, identity, cohortId, (cohort) => {
+    assertMunicipalityTag(findMunicipality(cohort, seen.municipalityId), seen.tag);
+    return change(cohort);
   });
 }
 
@@ -41,8 +56,8 @@ export async function addMunicipalityAsAdvisor(
   return { stored, municipalityId };
 }
 
-export function renameMunicipalityAsAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, municipalityId: string, name: string): Promise<StoredCohort> {
-  return asAdvisor(deps, identity, cohortId, (cohort) => renameMunicipality(cohort, municipalityId, name));
+export function renameMunicipalityAsAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, seen: SeenMunicipality, name: string): Promise<StoredCohort> {
+  return asAdvisorOf(deps, identity, cohortId, seen, (cohort) => renameMunicipality(cohort, seen.municipalityId, name));
 }
 
 export function removeMunicipalityAsAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, municipalityId: string): Promise<StoredCohort> {
@@ -64,12 +79,12 @@ export function editParticipantAsAdvisor(
   deps: ChangeDeps,
   identity: Identity,
   cohortId: string,
-  where: { municipalityId: string; participantId: string },
+  where: SeenMunicipality & { participantId: string },
   details: ParticipantDetails,
 ): Promise<StoredCohort> {
-  return asAdvisor(deps, identity, cohortId, (cohort) => editParticipant(cohort, where.municipalityId, where.participantId, details));
+  return asAdvisorOf(deps, identity, cohortId, where, (cohort) => editParticipant(cohort, where.municipalityId, where.participantId, details));
 }
 
-export function removeParticipantAsAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, where: { municipalityId: string; participantId: string }): Promise<StoredCohort> {
-  return asAdvisor(deps, identity, cohortId, (cohort) => removeParticipant(cohort, where.municipalityId, where.participantId));
+export function removeParticipantAsAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, where: SeenMunicipality & { participantId: string }): Promise<StoredCohort> {
+  return asAdvisorOf(deps, identity, cohortId, where, (cohort) => removeParticipant(cohort, where.municipalityId, where.participantId));
 }

@@ -11,17 +11,6 @@ import { linkedTeam } from './cohort-team';
 import { loadCohort } from './load-cohort';
 import type { ReachState } from './reach-states';
 
-/**
- * How the product reaches one participant:
- * - `teams`: the app is installed for them and the bot has their 1:1 chat;
- * - `team`: no personal chat, but they are in the cohort's team, where the app is installed;
- * - `pending`: the installation is planned and not yet done (or being retried);
- * - `email`: e-mail with signed links only, with the reason (Graph refused, not a user, not set up);
- * - `not_connected`: local mode, nothing reaches Microsoft 365;
- * - `unreachable`: nothing to reach them by (their personal data is erased).
- */
-export type { ReachState };
-
 export interface ParticipantReach {
   participantId: string;
   municipality: string;

@@ -1,12 +1,14 @@
 import type { Cohort, IndividualMeeting, SlotBooking } from '../domain/cohort';
 import { findMemberships, type Identity } from '../domain/identity';
-import { toLocal } from '../domain/local-time';
+import { toLocal, type LocalDateTime } from '../domain/local-time';
 import { bookerIn } from '../domain/permissions';
+import { isPlenary } from '../domain/programme';
 import { activeBooking, bookSlot, cancelSlot, individualMeeting, offeredSlots, type BusyTime, type Slot } from '../domain/slots';
 import type { StoredCohort } from '../store/cohort-store';
 import { changeCohort, type ChangeDeps } from './change-cohort';
 import type { CohortStore } from '../store/cohort-store';
 import { loadCohort } from './load-cohort';
+import type { Someone } from './who-is';
 
 export interface SlotDeps extends ChangeDeps {
   store: CohortStore;
@@ -27,17 +29,31 @@ export interface SlotOffer {
   slots: Slot[];
 }
 
+function offerIn(cohort: Cohort, meetingId: string, municipalityId: string, busy: readonly BusyTime[], today: LocalDateTime): SlotOffer {
+  return {
+    cohort,
+    meeting: individualMeeting(cohort, meetingId),
+    booking: activeBooking(cohort, meetingId, municipalityId),
+    slots: offeredSlots(cohort, meetingId, municipalityId, busy, today),
+  };
+}
+
 /** What a leader (or an advisor for them) may pick now, with the municipality's current booking. */
 export async function slotOffer(deps: SlotDeps, identity: Identity, choice: SlotChoice): Promise<SlotOffer> {
   const { cohort } = await loadCohort(deps.store, choice.cohortId);
   bookerIn(findMemberships([cohort], identity), cohort.id, choice.municipalityId);
+  return offerIn(cohort, choice.meetingId, choice.municipalityId, await deps.busy(cohort.id), toLocal(deps.clock.now()));
+}
+
+/**
+ * As slotOffer, for each of the municipality's individual meetings, in a cohort the person was just
+ * found in (whoIs read it): the cohort is not read again, and its busy time once for all of them.
+ */
+export async function municipalitySlotOffers(deps: Pick<SlotDeps, 'busy' | 'clock'>, someone: Someone, cohort: Cohort, municipalityId: string): Promise<SlotOffer[]> {
+  bookerIn(someone.memberships, cohort.id, municipalityId);
   const busy = await deps.busy(cohort.id);
-  return {
-    cohort,
-    meeting: individualMeeting(cohort, choice.meetingId),
-    booking: activeBooking(cohort, choice.meetingId, choice.municipalityId),
-    slots: offeredSlots(cohort, choice.meetingId, choice.municipalityId, busy, toLocal(deps.clock.now())),
-  };
+  const today = toLocal(deps.clock.now());
+  return cohort.meetings.filter((m) => !isPlenary(m)).map((m) => offerIn(cohort, m.id, municipalityId, busy, today));
 }
 
 /** The number to call: the leader's own; for an advisor booking on a municipality's behalf, its first leader's that has one. */

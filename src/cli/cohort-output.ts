@@ -7,7 +7,8 @@ import { DELIVERY_TEXTS, type ObjectStatus } from '../outbox/outbox-status';
 import type { MeetingDelivery } from '../app/series-status';
 import type { CohortAnswers, MergeReport } from '../app/merge-outlook-answers';
 import type { RsvpAnswer } from '../domain/cohort';
-import type { ParticipantReach, ReachState } from '../app/plan-reach';
+import type { ParticipantReach } from '../app/plan-reach';
+import type { ReachState } from '../app/reach-states';
 import type { InviteRecorded, MailsDelivered } from '../app/invite-by-mail';
 
 /** Danish first, English on the next line, as everywhere in the product. */

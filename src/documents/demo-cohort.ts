@@ -1,12 +1,12 @@
 import type { NewId } from '../app/ids';
-import { DEFAULT_SETTINGS, type Advisor, type Cohort, type Municipality } from '../domain/cohort';
-import { meetingsFromTemplate } from '../domain/cohort-rules';
+import type { Cohort, Municipality } from '../domain/cohort';
 import { PROGRAMME_2023 } from '../domain/default-programme';
 import { addDays, localDateTime, parseLocalTime, toInstant, type Instant, type LocalDate } from '../domain/local-time';
 import { movePlenary } from '../domain/move-meeting';
-import { programmeNear, shiftMeeting } from '../domain/new-cohort';
+import { newCohort } from '../domain/new-cohort';
 import { setPresentationStatus } from '../domain/presentations';
 import { isPlenary, type ProgrammeTemplate } from '../domain/programme';
+import { programmeNear, shiftMeeting } from '../domain/programme-dates';
 import { preparatoryMeeting, register } from '../domain/registration';
 import { recordRsvp } from '../domain/rsvp';
 import { DEMO_ADVISORS, DEMO_MUNICIPALITIES, type DemoPerson } from './demo-people';
@@ -34,22 +34,17 @@ function municipality(name: string, people: readonly DemoPerson[], newId: NewId)
   return { id: newId(), name, participants, registration: null };
 }
 
-/** The fictional advisors and municipalities of the demo cohort, before anything happens in it. */
-function demoBase(programme: ProgrammeTemplate, newId: NewId): Cohort {
-  const advisors: Advisor[] = DEMO_ADVISORS.map((a) => ({ id: newId(), ...a, email: `${ascii(a.name)}@styrelsen.example.org`, entraObjectId: null }));
+/**
+ * The fictional advisors and municipalities of the demo cohort, before anything happens in it: made
+ * as any new cohort is, by its first advisor, and joined by the others.
+ */
+function demoBase(programme: ProgrammeTemplate, today: LocalDate, newId: NewId): Cohort {
+  const [founder, ...others] = DEMO_ADVISORS.map((a) => ({ ...a, email: `${ascii(a.name)}@styrelsen.example.org`, entraObjectId: null }));
+  const cohort = newCohort({ id: DEMO_COHORT_ID, name: 'Demo: Organisering af M-ACT', programme, founder: founder! }, newId, today);
   return {
-    id: DEMO_COHORT_ID,
-    name: 'Demo: Organisering af M-ACT',
-    edition: PROGRAMME_2023.edition,
-    settings: DEFAULT_SETTINGS,
-    advisors,
-    meetings: meetingsFromTemplate(programme, newId),
+    ...cohort,
+    advisors: [...cohort.advisors, ...others.map((a) => ({ id: newId(), ...a }))],
     municipalities: DEMO_MUNICIPALITIES.map((m) => municipality(m.name, m.people, newId)),
-    rsvps: [],
-    presentations: [],
-    slotBookings: [],
-    booking: null,
-    erasedAt: null,
   };
 }
 
@@ -63,7 +58,7 @@ export function demoCohort(today: LocalDate, newId: NewId): Cohort {
   const programme = demoProgramme(today);
   // The reflection meeting was first planned a week earlier, so the demo shows a "ny dato".
   const planned = { ...programme, meetings: programme.meetings.map((m) => (m.key === MOVED_KEY ? shiftMeeting(m, -7) : m)) };
-  let cohort = demoBase(planned, newId);
+  let cohort = demoBase(planned, today, newId);
   const meeting = (key: string) => cohort.meetings.find((m) => m.key === key)!;
   const town = (name: string) => cohort.municipalities.find((m) => m.name === name)!.id;
   const person = (name: string) => cohort.municipalities.flatMap((m) => m.participants).find((p) => p.person?.name === name)!.id;

@@ -42,5 +42,6 @@ export const localDateTime = () => z.string().regex(PATTERNS.localDateTime);
 export const instant = () => z.iso.datetime({ offset: true });
 export const slug = () => z.string().regex(PATTERNS.slug);
 export const httpsLink = () => z.string().max(PRESENTATION_LINK_MAX).regex(PATTERNS.httpsLink);
+/** Also the tab API's check, so every address a person is given there exports and imports again. */
 export const email = () => z.email();
 export const text = (max: number) => z.string().trim().min(1).max(max);

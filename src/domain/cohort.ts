@@ -9,6 +9,14 @@ export interface Person {
   entraObjectId: string | null;
 }
 
+/**
+ * What people are greeted by, in chat, in mails and on link pages: the first name only, so a greeting
+ * seen by someone else (a forwarded link, a shared screen) tells as little as possible about the person.
+ */
+export function firstName(name: string | undefined): string {
+  return name?.trim().split(/\s+/)[0] ?? '';
+}
+
 export interface Advisor extends Person {
   id: string;
   title: string;

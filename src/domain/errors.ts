@@ -9,7 +9,7 @@ export type ErrorCode =
   | 'no_leader_contact'
   | 'no_advisor'
   | 'duplicate_email'
-  /** A municipality that cannot leave the cohort: it holds booked slots, or its answers would be lost. */
+  /** A municipality that cannot leave the cohort yet: it holds booked slots, whose Outlook events must be cancelled first. */
   | 'municipality_in_use'
   | 'unknown_cohort'
   | 'unknown_meeting'
@@ -41,7 +41,7 @@ export type ErrorCode =
   | 'cohort_erased'
   | 'cohort_exists'
   | 'concurrent_change'
-  /** A change asked for against a version of a meeting that another change has replaced meanwhile. */
+  /** A change asked for against a version of a meeting (or a municipality's tag) that another change has replaced meanwhile. */
   | 'stale_version'
   /** Slot booking: just taken by another municipality, not (or no longer) offered, a phone call without a number. */
   | 'slot_taken'
@@ -58,6 +58,11 @@ export type ErrorCode =
 export interface Texts {
   da: string;
   en: string;
+}
+
+/** One language of a set of names kept in both, for a view that shows one language only. */
+export function inLanguage<K extends string>(names: Readonly<Record<K, Texts>>, lang: keyof Texts): Record<K, string> {
+  return Object.fromEntries(Object.entries<Texts>(names).map(([key, texts]) => [key, texts[lang]])) as Record<K, string>;
 }
 
 export class DomainError extends Error {

@@ -46,7 +46,8 @@ export function isPerson(person: { email: string; entraObjectId?: string | null 
   return known !== null && keys.objectId !== null ? known === keys.objectId : keys.address !== null && normal(person.email) === keys.address;
 }
 
-function everyone(cohort: Cohort) {
+/** Everyone the cohort names, each with their role in it: its advisors, and the participants whose personal data is still kept. */
+export function peopleOf(cohort: Cohort) {
   return [
     ...cohort.advisors.map((a) => ({ role: 'advisor' as const, personId: a.id, municipalityId: null, person: a })),
     ...cohort.municipalities.flatMap((m) =>
@@ -66,7 +67,7 @@ function everyone(cohort: Cohort) {
  * whose id is known in one cohort and not yet in another is found in both.
  */
 export function findMemberships(cohorts: readonly Cohort[], identity: Identity): Membership[] {
-  const people = cohorts.filter((c) => !c.erasedAt).flatMap((c) => everyone(c).map((e) => ({ ...e, cohortId: c.id })));
+  const people = cohorts.filter((c) => !c.erasedAt).flatMap((c) => peopleOf(c).map((e) => ({ ...e, cohortId: c.id })));
   const keys = identityKeys(identity);
   const matches = people.filter(({ person }) => isPerson(person, keys));
   return matches.map(({ cohortId, role, personId, municipalityId }) => ({ cohortId, role, personId, municipalityId }));

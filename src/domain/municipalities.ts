@@ -1,6 +1,6 @@
 import { MIN_MUNICIPALITIES, type Cohort, type Municipality, type Participant, type ParticipantRole } from './cohort';
 import { assertCohort, erased, findMunicipality } from './cohort-rules';
-import { DomainError, type Texts } from './errors';
+import { DomainError } from './errors';
 
 /** What an advisor or a leader says about a person. The Entra object id is never typed in: the product finds it. */
 export interface ParticipantDetails {
@@ -49,11 +49,19 @@ function withMunicipality(cohort: Cohort, municipalityId: string, change: (munic
   return assertCohort({ ...cohort, municipalities: cohort.municipalities.map((m) => (m === municipality ? changed : m)) });
 }
 
-/** Someone no longer in the cohort is neither invited nor counted, so their answers leave with them. */
-function withoutAnswersOf(cohort: Cohort, before: Municipality, municipalityId: string): Cohort {
-  const now = new Set(findMunicipality(cohort, municipalityId).participants.map((p) => p.id));
-  const gone = new Set(before.participants.filter((p) => !now.has(p.id)).map((p) => p.id));
+/**
+ * The one rule for people who leave the cohort, however they leave (one at a time, left off a
+ * registration, with their municipality): someone no longer in it is neither invited nor counted,
+ * so their answers leave with them.
+ */
+function withoutAnswersOf(cohort: Cohort, gone: ReadonlySet<string>): Cohort {
   return gone.size === 0 ? cohort : { ...cohort, rsvps: cohort.rsvps.filter((r) => !gone.has(r.participantId)) };
+}
+
+/** Those of `before`'s people the municipality no longer has in `cohort`, with their answers gone. */
+function withoutAnswersOfLeavers(cohort: Cohort, before: Municipality): Cohort {
+  const now = new Set(findMunicipality(cohort, before.id).participants.map((p) => p.id));
+  return withoutAnswersOf(cohort, new Set(before.participants.filter((p) => !now.has(p.id)).map((p) => p.id)));
 }
 
 export function renameMunicipality(cohort: Cohort, municipalityId: string, name: string): Cohort {
@@ -77,7 +85,7 @@ export function removeParticipant(cohort: Cohort, municipalityId: string, partic
     const gone = findParticipant(m, participantId);
     return { ...m, participants: m.participants.filter((p) => p !== gone) };
   });
-  return withoutAnswersOf(changed, before, municipalityId);
+  return withoutAnswersOfLeavers(changed, before);
 }
 
 /**
@@ -94,18 +102,13 @@ export function replaceParticipants(cohort: Cohort, municipalityId: string, list
     ...m,
     participants: listed.map((p) => (p.id === null ? newParticipant(newId(), p) : edited(findParticipant(m, p.id), p))),
   }));
-  return withoutAnswersOf(changed, before, municipalityId);
-}
-
-function inUse(text: Texts): DomainError {
-  return new DomainError('municipality_in_use', text);
+  return withoutAnswersOfLeavers(changed, before);
 }
 
 /**
- * A municipality leaves the cohort only while nothing would be lost with it: a booked series keeps
- * its minimum, a booked slot is cancelled first (its Outlook event would otherwise stay in the
- * calendars), and answers and presentation reports, which the advisors follow up on, are never
- * thrown away.
+ * A municipality leaves the cohort with its people, their answers and its presentation reports, as
+ * anyone removed does. Two things stop it: a booked series keeps its minimum, and a booked slot is
+ * cancelled first, as its Outlook event would otherwise stay in the calendars.
  */
 export function removeMunicipality(cohort: Cohort, municipalityId: string): Cohort {
   if (cohort.erasedAt) throw erased();
@@ -118,22 +121,16 @@ export function removeMunicipality(cohort: Cohort, municipalityId: string): Coho
     });
   }
   if (cohort.slotBookings.some((b) => b.municipalityId === municipalityId && !b.cancelled)) {
-    throw inUse({
+    throw new DomainError('municipality_in_use', {
       da: `${name} har booket individuelle møder. Aflys bookingerne først, så de også forsvinder fra kalenderne; derefter kan kommunen fjernes.`,
       en: `${name} has booked individual meetings. Cancel the bookings first, so they leave the calendars too; then the municipality can be removed.`,
     });
   }
-  const people = new Set(municipality.participants.map((p) => p.id));
-  if (cohort.rsvps.some((r) => people.has(r.participantId)) || cohort.presentations.some((p) => p.municipalityId === municipalityId && p.status !== 'not_started')) {
-    throw inUse({
-      da: `${name} har allerede svaret på invitationer eller meldt status på sine oplæg. Kommunen kan ikke fjernes, for de svar ville gå tabt.`,
-      en: `${name} has already answered invitations or reported on its presentations. The municipality cannot be removed, as those answers would be lost.`,
-    });
-  }
-  return {
+  const withoutIt = {
     ...cohort,
     municipalities: cohort.municipalities.filter((m) => m !== municipality),
     presentations: cohort.presentations.filter((p) => p.municipalityId !== municipalityId),
     slotBookings: cohort.slotBookings.filter((b) => b.municipalityId !== municipalityId),
   };
+  return withoutAnswersOf(withoutIt, new Set(municipality.participants.map((p) => p.id)));
 }

@@ -1,5 +1,5 @@
 import type { ParticipantRole } from './cohort';
-import type { Texts } from './errors';
+import { inLanguage, type Texts } from './errors';
 
 /** What each participant role is called, wherever a person's role is shown or exported. */
 export const PARTICIPANT_ROLE_NAMES: Readonly<Record<ParticipantRole, Texts>> = {
@@ -13,5 +13,5 @@ export const PARTICIPANT_ROLE_NAMES: Readonly<Record<ParticipantRole, Texts>> = 
 };
 
 export function participantRoleNames(lang: keyof Texts): Record<ParticipantRole, string> {
-  return Object.fromEntries(Object.entries(PARTICIPANT_ROLE_NAMES).map(([role, names]) => [role, names[lang]])) as Record<ParticipantRole, string>;
+  return inLanguage(PARTICIPANT_ROLE_NAMES, lang);
 }

@@ -1,5 +1,7 @@
+import type { Cohort } from './cohort';
 import { DomainError, type Texts } from './errors';
-import type { Membership } from './identity';
+import { identityKeys, isPerson, type Identity, type Membership } from './identity';
+import type { Founder } from './new-cohort';
 
 /** Only for people of the cohort; a forged cohort id meets the same refusal as a stranger. */
 export function notPermitted(): DomainError {
@@ -51,4 +53,30 @@ export function registrarIn(memberships: readonly Membership[], cohortId: string
     da: 'Kun kommunens tovholder (eller en rådgiver) kan tilmelde kommunen. Kontakt jeres tovholder.',
     en: "Only the municipality's lead contact (or an advisor) can register it. Contact your lead contact.",
   });
+}
+
+/** The title a founder known only from their sign-in gets; advisors can be described better in the cohort later. */
+const ADVISOR_TITLE = 'Rådgiver';
+
+/**
+ * Who may create a cohort: someone who already advises one (their record there is copied, title and
+ * phone included), or whose address the installation lists as an advisor's. Null: nobody may.
+ */
+export function founderOf(
+  cohorts: readonly Cohort[],
+  memberships: readonly Membership[],
+  identity: Identity,
+  tokenName: string | null,
+  advisorAddresses: readonly string[],
+): Founder | null {
+  const keys = identityKeys(identity);
+  const advised = new Set(memberships.filter((m) => m.role === 'advisor').map((m) => m.cohortId));
+  const known = cohorts.filter((c) => advised.has(c.id)).flatMap((c) => c.advisors).find((a) => isPerson(a, keys));
+  if (known) {
+    const { id: _id, ...founder } = known;
+    return founder;
+  }
+  const address = keys.address;
+  if (address === null || !advisorAddresses.some((a) => a.trim().toLowerCase() === address)) return null;
+  return { name: tokenName?.trim() || address, title: ADVISOR_TITLE, email: address, phone: null, entraObjectId: identity.aadObjectId?.trim() || null };
 }

@@ -1,4 +1,4 @@
-import type { Cohort, Person, PlenaryMeeting } from '../domain/cohort';
+import { firstName, type Cohort, type Person, type PlenaryMeeting } from '../domain/cohort';
 import type { Texts } from '../domain/errors';
 import { addMinutes, danishDate, dateOf, englishDate, timeOf } from '../domain/local-time';
 // The type stays where the mail sender and the CLI import it from; only the type is shared, so no cycle at run time.
@@ -8,9 +8,6 @@ import type { MailState } from './rsvp-mail';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-
-/** Only the first name, as on the link's page. */
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
 export function when(meeting: PlenaryMeeting): Texts {
   const { start, durationMinutes } = meeting.schedule;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Person, PlenaryMeeting } from '../domain/cohort';
+import { firstName, type Person, type PlenaryMeeting } from '../domain/cohort';
 import type { Texts } from '../domain/errors';
 import { addMinutes, danishDate, dateOf, englishDate, timeOf, type LocalDate, type LocalDateTime } from '../domain/local-time';
 
@@ -47,9 +47,6 @@ export function page(title: string, body: string): string {
   return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>${body}</body></html>`;
 }
-
-/** Only the first name: whoever holds the link learns as little as possible about the person. */
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
 export function greeting(person: Person): string {
   const name = firstName(person.name);

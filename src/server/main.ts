@@ -1,4 +1,5 @@
 import { botEndpoint } from '../../bot/bot-endpoint';
+import { cardPreviews } from '../../bot/card-previews';
 import { eraseDueCohorts } from '../app/erase-due-cohorts';
 import { planReminders } from '../app/plan-reminders';
 import { clockOf } from '../config/clock-of';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     organizer,
     advisors: config.advisors,
     links: { secret, publicUrl: config.links.publicUrl },
+    cardPreviews,
   };
   const server = await startServer(config, { store, clock, log, links: { db: store.db, secret }, tab, ...(bot ? { bot: bot.handler } : {}) }).catch(async (error: unknown) => {
     await store.close();

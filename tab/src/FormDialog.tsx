@@ -5,19 +5,19 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from './api';
 import { errorText, useStyles, useTab } from './common';
 
-const isStale = (error: unknown) => error instanceof ApiError && error.status === 412;
+export const isStale = (error: unknown) => error instanceof ApiError && error.status === 412;
 
 /**
- * A refusal in a dialog, in the API's words. A version changed meanwhile (412) offers a reload
- * when the dialog can do one: saving again would only be refused again.
+ * A refusal of a form, in the API's words. A version changed meanwhile (412) offers a reload when
+ * the form can do one: saving again would only be refused again. `staleText` says what changed.
  */
-function DialogError({ error, onReload }: { error: unknown; onReload?: () => Promise<void> }) {
+export function Refusal({ error, onReload, staleText }: { error: unknown; onReload?: () => Promise<void>; staleText?: string }) {
   const { t, lang } = useTab();
   if (error === null) return null;
   if (isStale(error) && onReload) {
     return (
       <MessageBar intent="warning" role="alert">
-        <MessageBarBody>{t.staleVersion}</MessageBarBody>
+        <MessageBarBody>{staleText ?? t.staleVersion}</MessageBarBody>
         <MessageBarActions>
           <Button onClick={() => void onReload()}>{t.reload}</Button>
         </MessageBarActions>
@@ -31,7 +31,7 @@ function DialogError({ error, onReload }: { error: unknown; onReload?: () => Pro
  * One change in a modal form: saving shows it is busy, a refusal stays in the dialog with what was
  * typed, and the dialog closes only when `save` succeeds (its caller closes it).
  */
-export function FormDialog({ title, saveLabel, ready = true, save, onClose, onReload, children }: {
+export function FormDialog({ title, saveLabel, ready = true, save, onClose, onReload, staleText, children }: {
   title: string;
   saveLabel: string;
   /** False while the form is incomplete. */
@@ -39,6 +39,8 @@ export function FormDialog({ title, saveLabel, ready = true, save, onClose, onRe
   save(): Promise<void>;
   onClose(): void;
   onReload?: () => Promise<void>;
+  /** What a 412 means here; a meeting changed meanwhile unless said. */
+  staleText?: string;
   children: ReactNode;
 }) {
   const { t } = useTab();
@@ -67,7 +69,7 @@ export function FormDialog({ title, saveLabel, ready = true, save, onClose, onRe
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.stack}>
               {children}
-              <DialogError error={error} onReload={onReload} />
+              <Refusal error={error} onReload={onReload} staleText={staleText} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>{t.cancel}</Button>

@@ -1,10 +1,9 @@
+import type { ReminderKind } from '../../src/server/tab-api/request-schemas';
 import type {
-  CohortResponse, CohortsResponse, MeResponse, MyMeetingsResponse, PlenaryView, RsvpMatrixResponse, RsvpResponse,
+  CardPreviewsResponse, CohortResponse, CohortsResponse, CreatedCohortResponse, DeliveryRetryResponse, ErasedResponse, MeResponse, MunicipalitiesResponse,
+  MunicipalityView, MyMeetingsResponse, MySlotsResponse, NoticeResponse, PlenaryView, ProgrammesResponse, ReachResponse, RegistrationResponse, RemindedResponse,
+  RsvpMatrixResponse, RsvpResponse, SlotOfferResponse,
 } from '../../src/server/tab-api/response-schemas';
-import type { MunicipalitiesResponse, MunicipalityView, RegistrationResponse } from '../../src/server/tab-api/response-schemas';
-import type { DeliveryRetryResponse, NoticeResponse } from '../../src/server/tab-api/response-schemas';
-import type { CardPreviewsResponse, MySlotsResponse, SlotOfferResponse } from '../../src/server/tab-api/response-schemas';
-import type { CreatedCohortResponse, ErasedResponse, ProgrammesResponse, ReachResponse, RemindedResponse } from '../../src/server/tab-api/response-schemas';
 import type { Lang } from './texts';
 
 export type { CohortResponse, CohortsResponse, MeResponse, MyMeetingsResponse, PlenaryView, RsvpMatrixResponse, RsvpResponse };
@@ -12,6 +11,7 @@ export type { MunicipalitiesResponse, MunicipalityView, RegistrationResponse };
 export type { DeliveryRetryResponse, NoticeResponse };
 export type { CardPreviewsResponse, MySlotsResponse, SlotOfferResponse };
 export type { CreatedCohortResponse, ErasedResponse, ProgrammesResponse, ReachResponse, RemindedResponse };
+export type { ReminderKind };
 
 export interface DemoUser {
   name: string;
@@ -41,9 +41,6 @@ export interface NewCohortForm {
   edition: string;
   plenaries: { key: string; start: string }[];
 }
-
-/** The reminders an advisor can send ahead of time (the server's REMINDER_KINDS). */
-export type ReminderKind = 'presentation' | 'rsvp' | 'moved' | 'headcount' | 'practical' | 'booking';
 
 /** How each call proves who is asking: a Teams SSO token, or in local mode the demo user picked. */
 export type Auth = { kind: 'teams'; token: () => Promise<string> } | { kind: 'demo'; email: string };
@@ -132,19 +129,21 @@ export function api(auth: Auth | null) {
       call<unknown>(auth, 'PUT', `/cohorts/${seg(id)}/presentations/${seg(meetingId)}/${seg(municipalityId)}`, link === null ? { status } : { status, link }),
     addMunicipality: (id: string, name: string, participants: ParticipantDetails[]) =>
       call<MunicipalityView>(auth, 'POST', `/cohorts/${seg(id)}/municipalities`, { name, participants }),
-    renameMunicipality: (id: string, municipalityId: string, name: string) =>
-      call<MunicipalityView>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`, { name }),
+    /** `version` is the municipality's as read: a change made meanwhile is refused (412), not overwritten. */
+    renameMunicipality: (id: string, municipalityId: string, version: string, name: string) =>
+      call<MunicipalityView>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`, { name }, { 'If-Match': `"${version}"` }),
     removeMunicipality: (id: string, municipalityId: string) =>
       call<MunicipalitiesResponse>(auth, 'DELETE', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`),
     addParticipant: (id: string, municipalityId: string, details: ParticipantDetails) =>
       call<MunicipalityView>(auth, 'POST', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants`, details),
-    editParticipant: (id: string, municipalityId: string, participantId: string, details: ParticipantDetails) =>
-      call<MunicipalityView>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants/${seg(participantId)}`, details),
-    removeParticipant: (id: string, municipalityId: string, participantId: string) =>
-      call<MunicipalityView>(auth, 'DELETE', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants/${seg(participantId)}`),
+    editParticipant: (id: string, municipalityId: string, version: string, participantId: string, details: ParticipantDetails) =>
+      call<MunicipalityView>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants/${seg(participantId)}`, details, { 'If-Match': `"${version}"` }),
+    removeParticipant: (id: string, municipalityId: string, version: string, participantId: string) =>
+      call<MunicipalityView>(auth, 'DELETE', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants/${seg(participantId)}`, undefined, { 'If-Match': `"${version}"` }),
     registration: (id: string, municipalityId: string) => call<RegistrationResponse>(auth, 'GET', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/registration`),
-    register: (id: string, municipalityId: string, form: RegistrationForm) =>
-      call<RegistrationResponse>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/registration`, form),
+    /** The whole list of people replaces the municipality's, so it goes with the `version` it was read at. */
+    register: (id: string, municipalityId: string, version: string, form: RegistrationForm) =>
+      call<RegistrationResponse>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/registration`, form, { 'If-Match': `"${version}"` }),
     mySlots: () => call<MySlotsResponse>(auth, 'GET', '/my/slots'),
     slotOffer: (id: string, municipalityId: string, meetingId: string) => call<SlotOfferResponse>(auth, 'GET', slotPath(id, municipalityId, meetingId)),
     /** Books, or moves the booking there; `phone` for the follow-up call, null to keep the number known. */

@@ -1,3 +1,6 @@
+import { ANSWER_CHOICES, ANSWER_NAMES } from '../../src/domain/answer-names';
+import { MAX_MUNICIPALITIES, MIN_MUNICIPALITIES } from '../../src/domain/cohort';
+import { inLanguage } from '../../src/domain/errors';
 import { participantRoleNames } from '../../src/domain/participant-roles';
 
 /**
@@ -17,6 +20,7 @@ const da = {
   none: '—',
   errorTitle: 'Noget gik galt',
   networkError: 'Serveren svarer ikke. Prøv igen om lidt.',
+  invalidInput: (problems: string) => `Serveren afviste disse felter: ${problems}`,
 
   // Sign-in and local mode
   localTitle: 'Lokal afprøvning',
@@ -65,7 +69,7 @@ const da = {
   myAnswer: 'Mit svar',
   notAnswered: 'Du har ikke svaret endnu.',
   answeredEarlierDate: (date: string) => `Dit svar gjaldt den tidligere dato (${date}). Svar igen for den nye dato.`,
-  answers: { in_person: 'Jeg kommer', online: 'Jeg deltager online', declined: 'Jeg kommer ikke' } as Record<string, string>,
+  answers: inLanguage(ANSWER_CHOICES, 'da') as Record<string, string>,
   dietaryNote: 'Kostbehov eller allergier (valgfrit)',
   dietaryHint: 'Bruges kun til forplejningen.',
   saveAnswer: 'Gem svar',
@@ -180,7 +184,7 @@ const da = {
   rsvpMatrix: 'Tilmeldinger',
   participant: 'Deltager',
   municipality: 'Kommune',
-  matrixAnswers: { in_person: 'Kommer', online: 'Online', declined: 'Kommer ikke' } as Record<string, string>,
+  matrixAnswers: inLanguage(ANSWER_NAMES, 'da') as Record<string, string>,
   earlierDate: 'svar til tidligere dato',
   headcounts: 'Antal',
   inPerson: 'Kommer fysisk',
@@ -298,9 +302,9 @@ const da = {
     newPerson: 'ny person',
   },
   municipalityAdmin: {
-    rule: (count: number) => `${count} ${count === 1 ? 'kommune' : 'kommuner'}. Et gruppeforløb har 3–6 kommuner.`,
-    full: 'Der er 6 kommuner, det højeste antal. Fjern en kommune, før du tilføjer en ny.',
-    bookedMinimum: 'Mødeserien er booket i Outlook, så der skal være mindst 3 kommuner.',
+    rule: (count: number) => `${count} ${count === 1 ? 'kommune' : 'kommuner'}. Et gruppeforløb har ${MIN_MUNICIPALITIES}–${MAX_MUNICIPALITIES} kommuner.`,
+    full: `Der er ${MAX_MUNICIPALITIES} kommuner, det højeste antal. Fjern en kommune, før du tilføjer en ny.`,
+    bookedMinimum: `Mødeserien er booket i Outlook, så der skal være mindst ${MIN_MUNICIPALITIES} kommuner.`,
     add: 'Tilføj kommune',
     name: 'Kommunens navn',
     firstContact: 'Kommunens første tovholder/leder',
@@ -308,7 +312,8 @@ const da = {
     rename: (name: string) => `Omdøb ${name}`,
     newName: 'Nyt navn',
     remove: (name: string) => `Fjern ${name}`,
-    removeText: (name: string) => `${name} og kommunens deltagere fjernes fra gruppeforløbet. En kommune, der har booket møder eller svaret på invitationer, kan ikke fjernes.`,
+    removeText: (name: string) =>
+      `${name} fjernes fra gruppeforløbet sammen med kommunens deltagere. Deres svar på invitationer og kommunens status for oplæg slettes også. Har kommunen booket individuelle møder, skal bookingerne aflyses først.`,
     removed: (name: string) => `${name} er fjernet.`,
     addParticipant: (municipality: string) => `Tilføj deltager i ${municipality}`,
     editParticipant: (name: string) => `Ret ${name}`,
@@ -317,6 +322,7 @@ const da = {
     removeParticipant: (name: string) => `Fjern ${name}`,
     removeParticipantText: (name: string) => `${name} fjernes fra gruppeforløbet, og personens svar på invitationer slettes. Er mødeserien booket, følger Outlook-invitationerne med.`,
     saved: 'Ændringen er gemt.',
+    stale: 'Kommunen er ændret af en anden i mellemtiden – indlæs igen.',
     registerOnBehalf: (name: string) => `Tilmeld ${name} på kommunens vegne`,
   },
   registrationForm: {
@@ -334,6 +340,8 @@ const da = {
     timeOfDay: 'Tidspunkt på dagen',
     save: 'Gem tilmeldingen',
     saved: 'Tilmeldingen er gemt, og rådgiverne kan se den.',
+    leaving: (names: string) => `Når du gemmer, fjernes ${names} fra gruppeforløbet, og deres svar på invitationer slettes.`,
+    stale: 'Tilmeldingen er ændret af en anden i mellemtiden. Indlæs den igen, og ret den derefter – det, du har skrevet her, er ikke gemt.',
     noPreparatory: 'Forløbet har intet forberedende møde at ønske en tid til.',
   },
 };
@@ -351,6 +359,7 @@ const en: Texts = {
   none: '—',
   errorTitle: 'Something went wrong',
   networkError: 'The server does not answer. Try again shortly.',
+  invalidInput: (problems) => `The server refused these fields: ${problems}`,
 
   localTitle: 'Local trial',
   localIntro: 'The tab runs locally on this machine and is not connected to Microsoft 365. Choose whom to see the tab as.',
@@ -396,7 +405,7 @@ const en: Texts = {
   myAnswer: 'My answer',
   notAnswered: 'You have not answered yet.',
   answeredEarlierDate: (date) => `Your answer was for the earlier date (${date}). Answer again for the new date.`,
-  answers: { in_person: 'I will come', online: 'I will join online', declined: 'I will not come' },
+  answers: inLanguage(ANSWER_CHOICES, 'en'),
   dietaryNote: 'Dietary needs or allergies (optional)',
   dietaryHint: 'Used for the catering only.',
   saveAnswer: 'Save answer',
@@ -508,7 +517,7 @@ const en: Texts = {
   rsvpMatrix: 'Answers',
   participant: 'Participant',
   municipality: 'Municipality',
-  matrixAnswers: { in_person: 'Coming', online: 'Online', declined: 'Not coming' },
+  matrixAnswers: inLanguage(ANSWER_NAMES, 'en'),
   earlierDate: 'answer for an earlier date',
   headcounts: 'Head-counts',
   inPerson: 'Coming in person',
@@ -622,9 +631,9 @@ const en: Texts = {
     newPerson: 'new person',
   },
   municipalityAdmin: {
-    rule: (count) => `${count} ${count === 1 ? 'municipality' : 'municipalities'}. A cohort has 3–6 municipalities.`,
-    full: 'There are 6 municipalities, the most there can be. Remove one before adding another.',
-    bookedMinimum: 'The meeting series is booked in Outlook, so there must be at least 3 municipalities.',
+    rule: (count) => `${count} ${count === 1 ? 'municipality' : 'municipalities'}. A cohort has ${MIN_MUNICIPALITIES}–${MAX_MUNICIPALITIES} municipalities.`,
+    full: `There are ${MAX_MUNICIPALITIES} municipalities, the most there can be. Remove one before adding another.`,
+    bookedMinimum: `The meeting series is booked in Outlook, so there must be at least ${MIN_MUNICIPALITIES} municipalities.`,
     add: 'Add municipality',
     name: "The municipality's name",
     firstContact: "The municipality's first leader/lead contact",
@@ -632,7 +641,8 @@ const en: Texts = {
     rename: (name) => `Rename ${name}`,
     newName: 'New name',
     remove: (name) => `Remove ${name}`,
-    removeText: (name) => `${name} and its participants leave the cohort. A municipality that has booked meetings or answered invitations cannot be removed.`,
+    removeText: (name) =>
+      `${name} leaves the cohort with its participants. Their answers to invitations and the municipality's presentation status are deleted too. If it has booked individual meetings, cancel the bookings first.`,
     removed: (name) => `${name} is removed.`,
     addParticipant: (municipality) => `Add a participant to ${municipality}`,
     editParticipant: (name) => `Edit ${name}`,
@@ -641,6 +651,7 @@ const en: Texts = {
     removeParticipant: (name) => `Remove ${name}`,
     removeParticipantText: (name) => `${name} leaves the cohort, and their answers to invitations are deleted. If the meeting series is booked, the Outlook invitations follow.`,
     saved: 'The change is saved.',
+    stale: 'The municipality was changed by someone else meanwhile – reload.',
     registerOnBehalf: (name) => `Register ${name} on its behalf`,
   },
   registrationForm: {
@@ -658,6 +669,8 @@ const en: Texts = {
     timeOfDay: 'Time of day',
     save: 'Save the registration',
     saved: 'The registration is saved, and the advisors can see it.',
+    leaving: (names) => `When you save, ${names} leave the cohort, and their answers to invitations are deleted.`,
+    stale: 'Someone else changed the registration meanwhile. Reload it, then make your changes – what you entered here is not saved.',
     noPreparatory: 'The programme has no preparatory meeting to wish a time for.',
   },
 };

@@ -75,6 +75,15 @@ describe('erasing a cohort', () => {
     expect(await kept()).toEqual([]);
   });
 
+  it('erases for an advisor asking through the tab only while they are one in the cohort as the erase reads it', async () => {
+    const store = await demoStore();
+    const before = (await store.load('demo'))!;
+    // A leader of the cohort, or an advisor of it no longer: the check is inside the erase's own transaction.
+    await expect(eraseCohort(deps(), 'demo', { email: 'tina.frost@naestved.example.org' })).rejects.toMatchObject({ code: 'not_permitted' });
+    expect((await store.load('demo'))!).toEqual(before);
+    expect(await eraseCohort(deps(), 'demo', { email: 'SIGNE.VESTERGAARD@styrelsen.example.org' })).toMatchObject({ erasedNow: true });
+  });
+
   it('refuses an id nobody has', async () => {
     await expect(eraseCohort(deps(), 'ingen')).rejects.toMatchObject({ code: 'unknown_cohort' });
   });

@@ -1,3 +1,4 @@
+import { cardPreviews } from '../../bot/card-previews';
 import type { Clock } from '../../src/app/clock';
 import { LOOPBACK, type Config } from '../../src/config/config';
 import { createLog } from '../../src/server/log';
@@ -26,7 +27,7 @@ export async function startTabServer(config: Config, store: Store, clock: Clock,
   const organizer = config.mode.kind === 'tenant' ? config.mode.organizerMailbox : null;
   // As main.ts wires them; a configured LINK_SECRET stands in for the one local mode keeps in the database.
   const links = config.links.secret === null ? {} : { links: { secret: config.links.secret, publicUrl: config.links.publicUrl } };
-  const tab = { store: store.cohorts, db: store.db, signIn, connectedKinds, organizer, advisors: config.advisors, ...links };
+  const tab = { store: store.cohorts, db: store.db, signIn, connectedKinds, organizer, advisors: config.advisors, cardPreviews, ...links };
   const server = await startServer({ ...config, port: 0, host: LOOPBACK }, { store, clock, log, tab });
   return {
     server,

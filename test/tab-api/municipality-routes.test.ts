@@ -1,9 +1,13 @@
+import { municipalityTag } from '../../src/app/municipality-tag';
 import { eventObjectKey } from '../../src/calendar/plan-events';
 import { loadConfig } from '../../src/config/config';
 import { bookCohort } from '../../src/domain/booking';
 import type { Cohort, PlenaryMeeting } from '../../src/domain/cohort';
 import { parseInstant, parseLocalDateTime } from '../../src/domain/local-time';
+import { setPresentationStatus } from '../../src/domain/presentations';
 import { recordRsvp } from '../../src/domain/rsvp';
+import { cohortDocumentSchema } from '../../src/documents/cohort-document';
+import { example, spoil } from '../support/documents';
 import { engines, useStore } from '../support/engines';
 import { tempDir } from '../support/http';
 import { meetingByKey, sampleCohort } from '../support/sample-cohort';
@@ -22,6 +26,7 @@ const STRANGER = 'nobody@example.org';
 interface MunicipalityView {
   id: string;
   name: string;
+  version: string;
   registration: { preparatoryDay: string; timeOfDay: string } | null;
   participants: { id: string; name: string; email: string; phone: string | null; role: string; contact: boolean }[];
 }
@@ -29,8 +34,8 @@ interface MunicipalityView {
 const person = (name: string, email: string, contact = false) => ({ name, email, phone: null, role: contact ? 'line_leader' : 'consultant', contact });
 
 /**
- * Five municipalities, not booked yet: Aalborg's consultant has answered an invitation and Esbjerg
- * holds a preparatory slot, so neither can simply be removed.
+ * Five municipalities, not booked yet: Aalborg's consultant has answered an invitation and Aalborg
+ * reported on a presentation, which go with it; Esbjerg holds a preparatory slot, which stops it.
  */
 function openCohort(): Cohort {
   let cohort = sampleCohort(['Aarhus Kommune', 'Odense Kommune', 'Vejle Kommune', 'Aalborg Kommune', 'Esbjerg Kommune']);
@@ -38,6 +43,8 @@ function openCohort(): Cohort {
   const opstart = meetingByKey(cohort, 'opstart').id;
   cohort = recordRsvp(cohort, { meetingId: opstart, participantId: aalborg!.participants[1]!.id, answer: 'in_person', dietaryNote: null, at: at('2023-03-20T09:00:00.000Z'), source: 'chat' }).cohort;
   cohort = recordRsvp(cohort, { meetingId: opstart, participantId: aarhus!.participants[1]!.id, answer: 'in_person', dietaryNote: null, at: at('2023-03-20T09:00:00.000Z'), source: 'chat' }).cohort;
+  const withTalk = cohort.meetings.find((m) => m.kind === 'plenary' && m.presentations)!;
+  cohort = setPresentationStatus(cohort, { meetingId: withTalk.id, municipalityId: aalborg!.id, status: 'in_preparation', link: null, at: at('2023-03-21T09:00:00.000Z') });
   const slot = {
     meetingId: meetingByKey(cohort, 'forberedende').id, municipalityId: esbjerg!.id, start: parseLocalDateTime('2023-04-25T09:00'), phone: null,
     bookedBy: esbjerg!.participants[0]!.id, bookedAt: at('2023-03-25T08:00:00.000Z'), version: 1, generation: 1, cancelled: false,
@@ -64,13 +71,16 @@ describe.each(engines())('municipalities, participants and registration in the t
   });
   afterAll(() => tab.server.close());
 
-  const as = (email: string, path: string, options: { method?: string; body?: unknown } = {}) => tab.call(path, { ...options, headers: { 'x-demo-user': email } });
+  /** `ifMatch` as the tab sends it: a municipality's version, quoted. */
+  type Options = { method?: string; body?: unknown; ifMatch?: string };
+  const as = (email: string, path: string, { ifMatch, ...options }: Options = {}) =>
+    tab.call(path, { ...options, headers: { 'x-demo-user': email, ...(ifMatch === undefined ? {} : { 'if-match': `"${ifMatch}"` }) } });
   const stored = async (id = cohort.id) => (await fixture.store.cohorts.load(id))!;
   const municipalityNamed = async (name: string, id = cohort.id) => (await stored(id)).cohort.municipalities.find((m) => m.name === name)!;
   const base = () => `/api/cohorts/${cohort.id}/municipalities`;
 
   /** The refusal's status, code and Danish message, with the cohort exactly as it was before. */
-  async function refused(email: string, path: string, options: { method: string; body?: unknown }, id = cohort.id) {
+  async function refused(email: string, path: string, options: Options & { method: string }, id = cohort.id) {
     const before = await stored(id);
     const res = await as(email, path, options);
     expect(await stored(id)).toEqual(before);
@@ -85,9 +95,11 @@ describe.each(engines())('municipalities, participants and registration in the t
       expect(res.json).toEqual({
         id: expect.any(String),
         name: 'Silkeborg Kommune',
+        version: expect.stringMatching(/^[0-9a-f]{16}$/),
         registration: null,
         participants: [{ id: expect.any(String), name: 'Sanne Leder', email: 'sanne@silkeborg.example.org', phone: '+45 20 30 40 50', role: 'line_leader', contact: true }],
       });
+      expect(res.headers.get('etag')).toBe(`"${(res.json as MunicipalityView).version}"`);
       const view = (await as(RIKKE, `/api/cohorts/${cohort.id}`)).json as { municipalities: MunicipalityView[] };
       expect(view.municipalities.map((m) => m.name)).toEqual(['Aarhus Kommune', 'Odense Kommune', 'Vejle Kommune', 'Aalborg Kommune', 'Esbjerg Kommune', 'Silkeborg Kommune']);
       // The new leader is now someone the tab knows, as a leader of that municipality.
@@ -104,7 +116,7 @@ describe.each(engines())('municipalities, participants and registration in the t
       });
     });
 
-    it('remove a municipality nothing hangs on; one with answers or a booked slot is refused, saying why', async () => {
+    it('remove a municipality, with its people’s answers and its presentation reports; one holding a booked slot is refused, saying why', async () => {
       const silkeborg = await municipalityNamed('Silkeborg Kommune');
       const removed = await as(RIKKE, `${base()}/${silkeborg.id}`, { method: 'DELETE' });
       expect(removed.status).toBe(200);
@@ -112,11 +124,13 @@ describe.each(engines())('municipalities, participants and registration in the t
       expect((await as('sanne@silkeborg.example.org', '/api/me')).json).toMatchObject({ memberships: [] });
 
       const aalborg = await municipalityNamed('Aalborg Kommune');
-      expect(await refused(RIKKE, `${base()}/${aalborg.id}`, { method: 'DELETE' })).toMatchObject({
-        status: 422,
-        code: 'municipality_in_use',
-        da: 'Aalborg Kommune har allerede svaret på invitationer eller meldt status på sine oplæg. Kommunen kan ikke fjernes, for de svar ville gå tabt.',
-      });
+      const people = aalborg.participants.map((p) => p.id);
+      expect((await stored()).cohort.rsvps.some((r) => people.includes(r.participantId))).toBe(true);
+      expect((await as(RIKKE, `${base()}/${aalborg.id}`, { method: 'DELETE' })).status).toBe(200);
+      const after = (await stored()).cohort;
+      expect(after.municipalities.map((m) => m.name)).not.toContain('Aalborg Kommune');
+      expect(after.rsvps.filter((r) => people.includes(r.participantId))).toEqual([]);
+      expect(after.presentations.filter((p) => p.municipalityId === aalborg.id)).toEqual([]);
       const esbjerg = await municipalityNamed('Esbjerg Kommune');
       expect(await refused(RIKKE, `${base()}/${esbjerg.id}`, { method: 'DELETE' })).toMatchObject({
         status: 422,
@@ -137,10 +151,11 @@ describe.each(engines())('municipalities, participants and registration in the t
 
     it('rename a municipality, but not to a name another has', async () => {
       const vejle = await municipalityNamed('Vejle Kommune');
-      const renamed = await as(RIKKE, `${base()}/${vejle.id}`, { method: 'PUT', body: { name: 'Vejle Kommune (Sundhed)' } });
+      const renamed = await as(RIKKE, `${base()}/${vejle.id}`, { method: 'PUT', body: { name: 'Vejle Kommune (Sundhed)' }, ifMatch: municipalityTag(vejle) });
       expect(renamed.status).toBe(200);
       expect(renamed.json).toMatchObject({ id: vejle.id, name: 'Vejle Kommune (Sundhed)' });
-      expect(await refused(RIKKE, `${base()}/${vejle.id}`, { method: 'PUT', body: { name: 'aarhus kommune' } })).toMatchObject({
+      const { version } = renamed.json as MunicipalityView;
+      expect(await refused(RIKKE, `${base()}/${vejle.id}`, { method: 'PUT', body: { name: 'aarhus kommune' }, ifMatch: version })).toMatchObject({
         status: 422,
         code: 'duplicate_municipality',
         da: 'aarhus kommune er allerede tilmeldt.',
@@ -155,14 +170,18 @@ describe.each(engines())('municipalities, participants and registration in the t
       const nina = (added.json as MunicipalityView).participants.find((p) => p.name === 'Nina Ny')!;
       expect(nina).toEqual({ id: expect.any(String), name: 'Nina Ny', email: 'nina@aarhuskommune.example.org', phone: null, role: 'mact_coordinator', contact: false });
 
-      const changed = await as(RIKKE, `${path}/${nina.id}`, { method: 'PUT', body: { ...person('Nina Nyborg', 'nina.nyborg@aarhuskommune.example.org', true), phone: '+45 11 11 11 11' } });
+      const changed = await as(RIKKE, `${path}/${nina.id}`, {
+        method: 'PUT',
+        body: { ...person('Nina Nyborg', 'nina.nyborg@aarhuskommune.example.org', true), phone: '+45 11 11 11 11' },
+        ifMatch: (added.json as MunicipalityView).version,
+      });
       expect(changed.status).toBe(200);
       expect((changed.json as MunicipalityView).participants.find((p) => p.id === nina.id)).toMatchObject({ name: 'Nina Nyborg', contact: true, phone: '+45 11 11 11 11' });
       expect((await as('nina.nyborg@aarhuskommune.example.org', '/api/me')).json).toMatchObject({ memberships: [{ role: 'leader' }] });
 
       const consultant = aarhus.participants[1]!;
       expect((await stored()).cohort.rsvps.some((r) => r.participantId === consultant.id)).toBe(true);
-      const removed = await as(RIKKE, `${path}/${consultant.id}`, { method: 'DELETE' });
+      const removed = await as(RIKKE, `${path}/${consultant.id}`, { method: 'DELETE', ifMatch: (changed.json as MunicipalityView).version });
       expect(removed.status).toBe(200);
       expect((removed.json as MunicipalityView).participants.map((p) => p.id)).not.toContain(consultant.id);
       expect((await stored()).cohort.rsvps.some((r) => r.participantId === consultant.id)).toBe(false);
@@ -181,7 +200,9 @@ describe.each(engines())('municipalities, participants and registration in the t
       });
       expect(await refused(RIKKE, path, { method: 'POST', body: person('Rådgiverens tvilling', RIKKE) })).toMatchObject({ status: 422, code: 'duplicate_email' });
       const leader = aarhus.participants[0]!;
-      expect(await refused(RIKKE, `${path}/${leader.id}`, { method: 'PUT', body: person('Leder i Aarhus Kommune', ODENSE_LEADER, true) })).toMatchObject({ code: 'duplicate_email' });
+      expect(await refused(RIKKE, `${path}/${leader.id}`, { method: 'PUT', body: person('Leder i Aarhus Kommune', ODENSE_LEADER, true), ifMatch: municipalityTag(aarhus) })).toMatchObject({
+        code: 'duplicate_email',
+      });
     });
 
     it('cannot leave a municipality without a leader contact', async () => {
@@ -189,8 +210,9 @@ describe.each(engines())('municipalities, participants and registration in the t
       const leader = odense.participants[0]!;
       const path = `${base()}/${odense.id}/participants/${leader.id}`;
       const expected = { status: 422, code: 'no_leader_contact', da: 'Odense Kommune skal have mindst én leder/tovholder som kontaktperson.' };
-      expect(await refused(RIKKE, path, { method: 'DELETE' })).toMatchObject(expected);
-      expect(await refused(RIKKE, path, { method: 'PUT', body: person('Leder i Odense Kommune', ODENSE_LEADER, false) })).toMatchObject(expected);
+      const ifMatch = municipalityTag(odense);
+      expect(await refused(RIKKE, path, { method: 'DELETE', ifMatch })).toMatchObject(expected);
+      expect(await refused(RIKKE, path, { method: 'PUT', body: person('Leder i Odense Kommune', ODENSE_LEADER, false), ifMatch })).toMatchObject(expected);
       expect(await refused(RIKKE, base(), { method: 'POST', body: { name: 'Viborg Kommune', participants: [person('Vibe', 'vibe@viborg.example.org')] } })).toMatchObject({
         code: 'no_leader_contact',
         da: 'Viborg Kommune skal have mindst én leder/tovholder som kontaktperson.',
@@ -204,16 +226,56 @@ describe.each(engines())('municipalities, participants and registration in the t
       expect(bad).toMatchObject({ status: 400, code: 'invalid_request', da: 'Forespørgslen indeholder fejl; se problems', en: 'The request has mistakes; see problems' });
       expect(bad.problems).toEqual(expect.arrayContaining(['body.name', 'body.email', 'body.role', 'body.contact', 'body']));
       expect(await refused(RIKKE, base(), { method: 'POST', body: { name: 'Viborg Kommune', participants: [] } })).toMatchObject({ status: 400, problems: ['body.participants'] });
-      expect(await refused(RIKKE, `${base()}/${aarhus.id}`, { method: 'PUT', body: {} })).toMatchObject({ status: 400, problems: ['body.name'] });
+      expect(await refused(RIKKE, `${base()}/${aarhus.id}`, { method: 'PUT', body: {}, ifMatch: municipalityTag(aarhus) })).toMatchObject({ status: 400, problems: ['body.name'] });
       expect(await refused(RIKKE, `${base()}/${'x'.repeat(201)}`, { method: 'PUT', body: { name: 'Viborg' } })).toMatchObject({ status: 400, problems: ['params.municipalityId'] });
     });
 
     it('get 404 for a municipality or participant the cohort does not have', async () => {
       const aarhus = await municipalityNamed('Aarhus Kommune');
-      expect(await refused(RIKKE, `${base()}/nope`, { method: 'PUT', body: { name: 'Viborg Kommune' } })).toMatchObject({ status: 404, code: 'unknown_municipality' });
-      expect(await refused(RIKKE, `${base()}/${aarhus.id}/participants/nope`, { method: 'DELETE' })).toMatchObject({ status: 404, code: 'unknown_participant' });
+      expect(await refused(RIKKE, `${base()}/nope`, { method: 'PUT', body: { name: 'Viborg Kommune' }, ifMatch: municipalityTag(aarhus) })).toMatchObject({ status: 404, code: 'unknown_municipality' });
+      expect(await refused(RIKKE, `${base()}/${aarhus.id}/participants/nope`, { method: 'DELETE', ifMatch: municipalityTag(aarhus) })).toMatchObject({ status: 404, code: 'unknown_participant' });
       // A municipality of another cohort is unknown here too.
       expect(await refused(RIKKE, `${base()}/${booked.municipalities[0]!.id}`, { method: 'DELETE' })).toMatchObject({ status: 404 });
+    });
+
+    it('are refused a change made from an older view of the municipality (412) or from none (428), and nothing changes', async () => {
+      const aarhus = await municipalityNamed('Aarhus Kommune');
+      const seen = municipalityTag(aarhus);
+      const path = `${base()}/${aarhus.id}`;
+      const leader = `${path}/participants/${aarhus.participants[0]!.id}`;
+      // A colleague adds someone after the municipality was read.
+      expect((await as(RIKKE, `${path}/participants`, { method: 'POST', body: person('Ulla Ny', 'ulla@aarhuskommune.example.org') })).status).toBe(201);
+
+      const stale = { status: 412, code: 'stale_version', da: 'Aarhus Kommune er ændret af en anden i mellemtiden. Hent kommunen igen, og prøv så igen.' };
+      expect(await refused(RIKKE, path, { method: 'PUT', body: { name: 'Aarhus' }, ifMatch: seen })).toMatchObject(stale);
+      expect(await refused(RIKKE, leader, { method: 'PUT', body: person('Leder', AARHUS_LEADER, true), ifMatch: seen })).toMatchObject(stale);
+      expect(await refused(RIKKE, leader, { method: 'DELETE', ifMatch: seen })).toMatchObject(stale);
+      const missing = { status: 428, code: 'precondition_required' };
+      expect(await refused(RIKKE, path, { method: 'PUT', body: { name: 'Aarhus' } })).toMatchObject(missing);
+      expect(await refused(RIKKE, leader, { method: 'PUT', body: person('Leder', AARHUS_LEADER, true) })).toMatchObject(missing);
+      expect(await refused(RIKKE, leader, { method: 'DELETE', ifMatch: '*' })).toMatchObject(missing);
+
+      // Read again, the same change goes through.
+      const now = ((await as(RIKKE, `/api/cohorts/${cohort.id}`)).json as { municipalities: MunicipalityView[] }).municipalities.find((m) => m.id === aarhus.id)!;
+      expect(now.participants.map((p) => p.name)).toContain('Ulla Ny');
+      expect((await as(RIKKE, path, { method: 'PUT', body: { name: 'Aarhus Kommune' }, ifMatch: now.version })).status).toBe(200);
+    });
+
+    it('take exactly the addresses a cohort document takes, so an exported cohort imports again', async () => {
+      const aarhus = await municipalityNamed('Aarhus Kommune');
+      const addresses = ['søren@aarhuskommune.dk', 'a@b.c', 'jens@kommune', 'jens.hansen@aarhus.dk'];
+      const verdicts = [];
+      for (const address of addresses) {
+        const inDocument = cohortDocumentSchema.safeParse(spoil(example('demo.cohort.json'), { 'municipalities.0.participants.2.email': address })).success;
+        const res = await as(RIKKE, `${base()}/${aarhus.id}/participants`, { method: 'POST', body: person('Ny i Aarhus', address) });
+        verdicts.push({ address, inDocument, status: res.status, problems: (res.json as { error?: { problems?: { path: string }[] } }).error?.problems?.map((p) => p.path) });
+      }
+      expect(verdicts).toEqual([
+        { address: 'søren@aarhuskommune.dk', inDocument: false, status: 400, problems: ['body.email'] },
+        { address: 'a@b.c', inDocument: false, status: 400, problems: ['body.email'] },
+        { address: 'jens@kommune', inDocument: false, status: 400, problems: ['body.email'] },
+        { address: 'jens.hansen@aarhus.dk', inDocument: true, status: 201, problems: undefined },
+      ]);
     });
 
     it('add a participant to a booked series, and the plenaries’ Outlook invitations include them', async () => {
@@ -271,6 +333,7 @@ describe.each(engines())('municipalities, participants and registration in the t
       const [leader, consultant] = odense.participants;
       const res = await as(ODENSE_LEADER, registration(odense.id), {
         method: 'PUT',
+        ifMatch: municipalityTag(odense),
         body: {
           participants: [
             { id: leader!.id, ...person('Leder i Odense Kommune', ODENSE_LEADER, true), role: 'professional_leader', phone: '+45 66 66 66 66' },
@@ -299,10 +362,11 @@ describe.each(engines())('municipalities, participants and registration in the t
     });
 
     it('lets an advisor register on the municipality’s behalf', async () => {
-      const vejle = cohort.municipalities[2]!;
-      const current = (await municipalityNamed('Vejle Kommune (Sundhed)')).participants;
+      const vejle = await municipalityNamed('Vejle Kommune (Sundhed)');
+      const current = vejle.participants;
       const res = await as(RIKKE, registration(vejle.id), {
         method: 'PUT',
+        ifMatch: municipalityTag(vejle),
         body: { participants: current.map((p) => ({ id: p.id, name: p.person!.name, email: p.person!.email, phone: p.person!.phone, role: p.role, contact: p.contact })), preparatoryDay: '2023-04-25', timeOfDay: 'morning' },
       });
       expect(res.status).toBe(200);
@@ -324,23 +388,58 @@ describe.each(engines())('municipalities, participants and registration in the t
       const odense = await municipalityNamed('Odense Kommune');
       const people = odense.participants.map((p) => ({ id: p.id, name: p.person!.name, email: p.person!.email, phone: p.person!.phone, role: p.role, contact: p.contact }));
       const path = registration(odense.id);
+      const ifMatch = municipalityTag(odense);
       // The new person is added in the same request as the refused wish: neither is saved.
       const withNewcomer = [...people, person('Nyt Navn', 'nyt@odensekommune.example.org')];
-      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: withNewcomer, preparatoryDay: '2023-04-27', timeOfDay: 'any' } })).toMatchObject({
+      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: withNewcomer, preparatoryDay: '2023-04-27', timeOfDay: 'any' }, ifMatch })).toMatchObject({
         status: 422,
         code: 'outside_window',
         da: 'Vælg en af de tilbudte dage: tirsdag 25. april 2023 eller onsdag 26. april 2023.',
       });
       const twice = [...people, person('Tvilling', ODENSE_LEADER.toUpperCase())];
-      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: twice, preparatoryDay: '2023-04-25', timeOfDay: 'any' } })).toMatchObject({ status: 422, code: 'duplicate_email' });
+      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: twice, preparatoryDay: '2023-04-25', timeOfDay: 'any' }, ifMatch })).toMatchObject({ status: 422, code: 'duplicate_email' });
       const noContact = people.map((p) => ({ ...p, contact: false }));
-      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: noContact, preparatoryDay: '2023-04-25', timeOfDay: 'any' } })).toMatchObject({ status: 422, code: 'no_leader_contact' });
+      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: noContact, preparatoryDay: '2023-04-25', timeOfDay: 'any' }, ifMatch })).toMatchObject({
+        status: 422,
+        code: 'no_leader_contact',
+      });
       const aarhusLeader = (await municipalityNamed('Aarhus Kommune')).participants[0]!;
       const foreign = [...people, { id: aarhusLeader.id, ...person('Leder i Aarhus Kommune', AARHUS_LEADER, true) }];
-      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: foreign, preparatoryDay: '2023-04-25', timeOfDay: 'any' } })).toMatchObject({ status: 404, code: 'unknown_participant' });
-      const bad = await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: people, preparatoryDay: '26/4', timeOfDay: 'evening' } });
+      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: foreign, preparatoryDay: '2023-04-25', timeOfDay: 'any' }, ifMatch })).toMatchObject({
+        status: 404,
+        code: 'unknown_participant',
+      });
+      const bad = await refused(ODENSE_LEADER, path, { method: 'PUT', body: { participants: people, preparatoryDay: '26/4', timeOfDay: 'evening' }, ifMatch });
       expect(bad).toMatchObject({ status: 400, code: 'invalid_request' });
       expect(bad.problems).toEqual(expect.arrayContaining(['body.preparatoryDay', 'body.timeOfDay']));
+    });
+
+    it('refuses a form read before an advisor added someone (412), so that person stays; a form sent without If-Match is 428', async () => {
+      const odense = await municipalityNamed('Odense Kommune');
+      const path = registration(odense.id);
+      const read = await as(ODENSE_LEADER, path);
+      const form = (read.json as { municipality: MunicipalityView }).municipality;
+      expect(read.headers.get('etag')).toBe(`"${form.version}"`);
+      const body = { participants: form.participants, preparatoryDay: '2023-04-25', timeOfDay: 'any' };
+
+      const added = await as(RIKKE, `${base()}/${odense.id}/participants`, { method: 'POST', body: person('Otto Ny', 'otto@odensekommune.example.org') });
+      expect(added.status).toBe(201);
+      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body, ifMatch: form.version })).toMatchObject({
+        status: 412,
+        code: 'stale_version',
+        da: 'Odense Kommune er ændret af en anden i mellemtiden. Hent kommunen igen, og prøv så igen.',
+      });
+      expect(await refused(ODENSE_LEADER, path, { method: 'PUT', body })).toMatchObject({ status: 428, code: 'precondition_required' });
+
+      // Read again, the form shows Otto, and the registration keeps him.
+      const again = (await as(ODENSE_LEADER, path)).json as { municipality: MunicipalityView };
+      expect(again.municipality.participants.map((p) => p.name)).toContain('Otto Ny');
+      const saved = await as(ODENSE_LEADER, path, { method: 'PUT', body: { ...body, participants: again.municipality.participants }, ifMatch: again.municipality.version });
+      expect(saved.status).toBe(200);
+      const view = (saved.json as { municipality: MunicipalityView }).municipality;
+      expect(view.participants.map((p) => p.name)).toContain('Otto Ny');
+      expect(saved.headers.get('etag')).toBe(`"${view.version}"`);
+      expect(view.version).not.toBe(again.municipality.version);
     });
   });
 });

@@ -1,5 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { Express } from 'express';
+import { cardPreviews } from '../../bot/card-previews';
 import { loadConfig } from '../../src/config/config';
 import { bookCohort } from '../../src/domain/booking';
 import type { Cohort } from '../../src/domain/cohort';
@@ -60,7 +61,7 @@ describe('the OpenAPI document and the routes', () => {
     ['local', { mode: 'local' }],
     ['tenant', { mode: 'tenant', verify: () => Promise.reject(new Error('not called')) }],
   ])('describe the same /api operations in %s mode', (_mode, signIn) => {
-    const tab = { store: fixture.store.cohorts, db: fixture.store.db, signIn, connectedKinds: [], organizer: null };
+    const tab = { store: fixture.store.cohorts, db: fixture.store.db, signIn, connectedKinds: [], organizer: null, cardPreviews };
     const app = buildApp({ store: fixture.store, mode: signIn.mode, clock, log, tab, bot: (_req, res) => res.end() });
     // The Bot Framework's endpoint is Microsoft's protocol, not the tab's API.
     const routes = registered(app).filter((r) => / \/api\//.test(r) && r !== 'POST /api/messages');
@@ -143,19 +144,28 @@ describe.each(engines())('the answers on the $name store match the document', (e
       body: { name: 'Randers Kommune', participants: [{ name: 'Rie Leder', email: 'rie@randers.example.org', role: 'line_leader', contact: true }] },
     });
     const randers = `/api/cohorts/${cohort.id}/municipalities/${(added.json as { id: string }).id}`;
-    await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId', advisor, randers, { body: { name: 'Randers Kommune (Social)' } });
+    // Each change answers with the municipality's ETag, which the next one sends back.
+    const ifMatch = (res: { headers: Headers }) => ({ 'if-match': res.headers.get('etag')! });
+    const renamed = await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId', advisor, randers, { body: { name: 'Randers Kommune (Social)' }, headers: ifMatch(added) });
+    await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId', advisor, randers, { body: { name: 'Randers' }, headers: ifMatch(added) });
     const withPer = await conforms('POST /api/cohorts/:id/municipalities/:municipalityId/participants', advisor, `${randers}/participants`, {
       body: { name: 'Per', email: 'per@randers.example.org', role: 'consultant', contact: false },
     });
     const per = `${randers}/participants/${(withPer.json as { participants: { id: string; name: string }[] }).participants.find((p) => p.name === 'Per')!.id}`;
-    await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId/participants/:participantId', advisor, per, {
+    const changed = await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId/participants/:participantId', advisor, per, {
       body: { name: 'Per Hansen', email: 'per@randers.example.org', phone: '+45 12 34 56 78', role: 'partner', contact: false },
+      headers: ifMatch(withPer),
     });
-    await conforms('DELETE /api/cohorts/:id/municipalities/:municipalityId/participants/:participantId', advisor, per);
+    await conforms('DELETE /api/cohorts/:id/municipalities/:municipalityId/participants/:participantId', advisor, per, { headers: ifMatch(renamed) });
+    await conforms('DELETE /api/cohorts/:id/municipalities/:municipalityId/participants/:participantId', advisor, per, { headers: ifMatch(changed) });
     const registration = await conforms('GET /api/cohorts/:id/municipalities/:municipalityId/registration', 'rie@randers.example.org', `${randers}/registration`);
     const [rie] = (registration.json as { municipality: { participants: object[] } }).municipality.participants;
     await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId/registration', 'rie@randers.example.org', `${randers}/registration`, {
       body: { participants: [rie], preparatoryDay: '2023-04-26', timeOfDay: 'morning' },
+    });
+    await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId/registration', 'rie@randers.example.org', `${randers}/registration`, {
+      body: { participants: [rie], preparatoryDay: '2023-04-26', timeOfDay: 'morning' },
+      headers: ifMatch(registration),
     });
     await conforms('DELETE /api/cohorts/:id/municipalities/:municipalityId', advisor, randers);
     // And the refusals, which share one shape.
@@ -165,6 +175,12 @@ describe.each(engines())('the answers on the $name store match the document', (e
     await conforms('GET /api/me', '', '/api/me');
     const operations = new Set([...checked].map((c) => c.split(' ').slice(0, 2).join(' ')));
     expect([...operations].sort()).toEqual(documented().filter((o) => o !== 'GET /api/openapi.json').sort());
+    expect([...checked]).toEqual(expect.arrayContaining([
+      'PUT /api/cohorts/:id/municipalities/:municipalityId 412',
+      'DELETE /api/cohorts/:id/municipalities/:municipalityId/participants/:participantId 412',
+      'PUT /api/cohorts/:id/municipalities/:municipalityId/registration 428',
+      'PUT /api/cohorts/:id/municipalities/:municipalityId/registration 200',
+    ]));
     expect([...checked]).toEqual(expect.arrayContaining(['PUT /api/cohorts/:id/meetings/:meetingId 412', 'PUT /api/cohorts/:id/meetings/:meetingId 400', 'GET /api/cohorts/:id 403', 'GET /api/me 401', 'PUT /api/cohorts/:id/municipalities/:municipalityId/slots/:meetingId 409']));
   });
 });

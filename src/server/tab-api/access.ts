@@ -1,8 +1,7 @@
-import { whoIs, type Someone } from '../../app/who-is';
+import { whoIs, type Caller, type Someone } from '../../app/who-is';
 import type { Cohort } from '../../domain/cohort';
 import { advisorIn, notPermitted } from '../../domain/permissions';
 import type { CohortStore } from '../../store/cohort-store';
-import type { Caller } from '../tab-auth/sign-in';
 
 /**
  * The caller's cohort by id, as the cohort data says they belong to it. A cohort they are not in and

@@ -1,3 +1,4 @@
+import { municipalityTag } from '../../app/municipality-tag';
 import type { MeetingDelivery } from '../../app/series-status';
 import type { Cohort, Municipality } from '../../domain/cohort';
 import { presentationTasks } from '../../domain/presentations';
@@ -9,6 +10,7 @@ export function municipalityView(m: Municipality): MunicipalityView {
   return {
     id: m.id,
     name: m.name,
+    version: municipalityTag(m),
     registration: m.registration,
     participants: m.participants.flatMap((p) =>
       p.person ? [{ id: p.id, name: p.person.name, email: p.person.email, phone: p.person.phone, role: p.role, contact: p.contact }] : [],

@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
 import {
   addMunicipalityAsAdvisor, addParticipantAsAdvisor, editParticipantAsAdvisor, removeMunicipalityAsAdvisor, removeParticipantAsAdvisor, renameMunicipalityAsAdvisor,
 } from '../../app/municipality-changes';
@@ -8,7 +8,7 @@ import type { StoredCohort } from '../../store/cohort-store';
 import { callerOf } from '../tab-auth/sign-in';
 import { advisedBy } from './access';
 import { municipalityView } from './cohort-view';
-import { input } from './request-input';
+import { expectedTag, input } from './request-input';
 import { cohortParams, municipalityBody, municipalityParams, participantBody, participantParams, renameBody } from './request-schemas';
 import type { MunicipalitiesResponse } from './response-schemas';
 import type { TabApiDeps } from './tab-api-deps';
@@ -21,11 +21,17 @@ export function participantDetails(body: { name: string; email: string; phone?: 
 /**
  * Advisors add, rename and remove municipalities and their people; each change answers with what
  * the municipality (or, after a removal, the cohort's list) is now. Access is checked before the
- * body is read: a stranger learns nothing from a 400.
+ * body is read: a stranger learns nothing from a 400. A change to what is there (a rename, a
+ * person changed or removed) carries the municipality's tag as read in If-Match, so it is not laid
+ * over a colleague's change made meanwhile (412).
  */
 export function municipalityRoutes(router: Router, deps: TabApiDeps): void {
   const change = { db: deps.db, clock: deps.clock };
-  const viewOf = (stored: StoredCohort, municipalityId: string) => municipalityView(findMunicipality(stored.cohort, municipalityId));
+  /** The municipality as it is now; its tag is the ETag too, for the next change's If-Match. */
+  const answer = (res: Response, stored: StoredCohort, municipalityId: string, status = 200) => {
+    const view = municipalityView(findMunicipality(stored.cohort, municipalityId));
+    res.status(status).set('ETag', `"${view.version}"`).json(view);
+  };
 
   router.post('/cohorts/:id/municipalities', async (req, res) => {
     const { id } = input(cohortParams, req.params, 'params');
@@ -33,15 +39,16 @@ export function municipalityRoutes(router: Router, deps: TabApiDeps): void {
     await advisedBy(deps.store, caller, id);
     const body = input(municipalityBody, req.body, 'body');
     const { stored, municipalityId } = await addMunicipalityAsAdvisor(change, caller.identity, id, { name: body.name, participants: body.participants.map(participantDetails) });
-    res.status(201).json(viewOf(stored, municipalityId));
+    answer(res, stored, municipalityId, 201);
   });
 
   router.put('/cohorts/:id/municipalities/:municipalityId', async (req, res) => {
     const { id, municipalityId } = input(municipalityParams, req.params, 'params');
     const caller = callerOf(res);
     await advisedBy(deps.store, caller, id);
+    const tag = expectedTag(req);
     const { name } = input(renameBody, req.body, 'body');
-    res.json(viewOf(await renameMunicipalityAsAdvisor(change, caller.identity, id, municipalityId, name), municipalityId));
+    answer(res, await renameMunicipalityAsAdvisor(change, caller.identity, id, { municipalityId, tag }, name), municipalityId);
   });
 
   router.delete('/cohorts/:id/municipalities/:municipalityId', async (req, res) => {
@@ -57,21 +64,23 @@ export function municipalityRoutes(router: Router, deps: TabApiDeps): void {
     const caller = callerOf(res);
     await advisedBy(deps.store, caller, id);
     const body = input(participantBody, req.body, 'body');
-    res.status(201).json(viewOf(await addParticipantAsAdvisor(change, caller.identity, id, municipalityId, participantDetails(body)), municipalityId));
+    answer(res, await addParticipantAsAdvisor(change, caller.identity, id, municipalityId, participantDetails(body)), municipalityId, 201);
   });
 
   router.put('/cohorts/:id/municipalities/:municipalityId/participants/:participantId', async (req, res) => {
     const { id, municipalityId, participantId } = input(participantParams, req.params, 'params');
     const caller = callerOf(res);
     await advisedBy(deps.store, caller, id);
+    const tag = expectedTag(req);
     const body = input(participantBody, req.body, 'body');
-    res.json(viewOf(await editParticipantAsAdvisor(change, caller.identity, id, { municipalityId, participantId }, participantDetails(body)), municipalityId));
+    answer(res, await editParticipantAsAdvisor(change, caller.identity, id, { municipalityId, participantId, tag }, participantDetails(body)), municipalityId);
   });
 
   router.delete('/cohorts/:id/municipalities/:municipalityId/participants/:participantId', async (req, res) => {
     const { id, municipalityId, participantId } = input(participantParams, req.params, 'params');
     const caller = callerOf(res);
     await advisedBy(deps.store, caller, id);
-    res.json(viewOf(await removeParticipantAsAdvisor(change, caller.identity, id, { municipalityId, participantId }), municipalityId));
+    const tag = expectedTag(req);
+    answer(res, await removeParticipantAsAdvisor(change, caller.identity, id, { municipalityId, participantId, tag }), municipalityId);
   });
 }

@@ -1,25 +1,23 @@
 import type { Someone } from '../../app/who-is';
-import type { IndividualMeeting, PlenaryMeeting, Presentation, Rsvp } from '../../domain/cohort';
+import type { PlenaryMeeting, Presentation, Rsvp } from '../../domain/cohort';
 import { addMinutes, toLocal, type Instant } from '../../domain/local-time';
 import { presentationTasks } from '../../domain/presentations';
 import { isForCurrentDate } from '../../domain/rsvp';
-import { activeBooking } from '../../domain/slots';
 import type { MyMeetingsResponse } from './response-schemas';
 
-/**
- * The caller's coming plenaries across their cohorts, soonest first, with their own answer and
- * their own dietary note (no one else's: those stay in the catering list), and for leaders their municipality's booked
- * individual meetings. A meeting in progress still counts, for its join link.
- */
 function answerOf(rsvp: Rsvp, meeting: PlenaryMeeting) {
   const forCurrentDate = isForCurrentDate(rsvp, meeting);
   return { answer: rsvp.answer, forCurrentDate, forStart: rsvp.forStart, answeredAt: rsvp.answeredAt, dietaryNote: forCurrentDate ? rsvp.dietaryNote : null };
 }
 
+/**
+ * The caller's coming plenaries across their cohorts, soonest first, with their own answer and
+ * their own dietary note (no one else's: those stay in the catering list). A meeting in progress
+ * still counts, for its join link.
+ */
 export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, string>, now: Instant): MyMeetingsResponse {
   const today = toLocal(now);
   const meetings: MyMeetingsResponse['meetings'] = [];
-  const slotBookings: MyMeetingsResponse['slotBookings'] = [];
   for (const membership of someone.memberships) {
     const cohort = someone.cohorts.find((c) => c.id === membership.cohortId);
     if (!cohort) continue;
@@ -46,28 +44,9 @@ export function myMeetingsView(someone: Someone, joinUrls: ReadonlyMap<string, s
         myPresentation: presentationOf(presentations.find((p) => p.meetingId === meeting.id), municipality?.name),
       });
     }
-    if (membership.role !== 'leader' || !municipality) continue;
-    for (const meeting of cohort.meetings.filter((m): m is IndividualMeeting => m.kind !== 'plenary')) {
-      const booking = activeBooking(cohort, meeting.id, municipality.id);
-      if (!booking) continue;
-      const end = addMinutes(booking.start, meeting.schedule.slotMinutes);
-      if (end <= today) continue;
-      slotBookings.push({
-        cohortId: cohort.id,
-        meetingId: meeting.id,
-        title: meeting.title,
-        municipalityId: municipality.id,
-        municipalityName: municipality.name,
-        start: booking.start,
-        end,
-        form: meeting.form,
-        phone: booking.phone,
-      });
-    }
   }
   meetings.sort((a, b) => a.start.localeCompare(b.start));
-  slotBookings.sort((a, b) => a.start.localeCompare(b.start));
-  return { meetings, slotBookings };
+  return { meetings };
 }
 
 function presentationOf(task: Presentation | undefined, municipalityName: string | undefined): MyMeetingsResponse['meetings'][number]['myPresentation'] {

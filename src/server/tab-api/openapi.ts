@@ -35,6 +35,17 @@ const CHANGE_REFUSALS = {
   '422': refusal('Reglerne tillader det ikke / the rules do not allow it (e.g. answer_not_offered, meeting_cancelled)'),
 };
 
+/** Optimistic concurrency: what was read goes back in If-Match, and a change made meanwhile wins over a stale one. */
+const ifMatch = (description: string, example: string) => [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string', examples: [example] }, description }];
+const etag = (description: string) => ({ ETag: { schema: { type: 'string' }, description } });
+const stale = (what: string) => ({
+  '412': refusal(`Ændret i mellemtiden / changed meanwhile: stale_version, nothing changed; read ${what} again`),
+  '428': refusal('If-Match mangler / If-Match missing'),
+});
+const MEETING_MATCH = ifMatch('The meeting’s `version` as read', '"3"');
+const MUNICIPALITY_MATCH = ifMatch('The municipality’s `version` as read (the registration’s ETag)', '"3f9a1c0b7d2e4f68"');
+const MUNICIPALITY_ETAG = etag('The municipality’s `version` now, quoted');
+
 const params = (...names: string[]) => names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 
@@ -128,14 +139,13 @@ export function openApiDocument(): Schema {
         parameters: params('id', 'meetingId'),
         put: {
           summary: 'Advisors: move a plenary ("ny dato"); Outlook follows',
-          parameters: [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string', examples: ['"3"'] }, description: 'The meeting’s `version` as read' }],
+          parameters: MEETING_MATCH,
           requestBody: body('MoveMeeting'),
           responses: {
-            '200': { ...json('Plenary', 'Moved (or already at that time)'), headers: { ETag: { schema: { type: 'string' }, description: 'The new version, quoted' } } },
+            '200': { ...json('Plenary', 'Moved (or already at that time)'), headers: etag('The new version, quoted') },
             ...REFUSALS,
             ...CHANGE_REFUSALS,
-            '412': refusal('Ændret i mellemtiden / changed meanwhile: stale_version, nothing changed; read the meeting again'),
-            '428': refusal('If-Match mangler / If-Match missing'),
+            ...stale('the meeting'),
           },
         },
       },
@@ -143,14 +153,13 @@ export function openApiDocument(): Schema {
         parameters: params('id', 'meetingId'),
         put: {
           summary: 'Advisors: a plenary’s form, place and themes; a booked meeting’s invitation follows',
-          parameters: [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string', examples: ['"3"'] }, description: 'The meeting’s `version` as read' }],
+          parameters: MEETING_MATCH,
           requestBody: body('MeetingDetails'),
           responses: {
-            '200': { ...json('Plenary', 'Changed (or already so)'), headers: { ETag: { schema: { type: 'string' }, description: 'The new version, quoted' } } },
+            '200': { ...json('Plenary', 'Changed (or already so)'), headers: etag('The new version, quoted') },
             ...REFUSALS,
             ...CHANGE_REFUSALS,
-            '412': refusal('Ændret i mellemtiden / changed meanwhile: stale_version, nothing changed; read the meeting again'),
-            '428': refusal('If-Match mangler / If-Match missing'),
+            ...stale('the meeting'),
           },
         },
       },
@@ -184,7 +193,7 @@ export function openApiDocument(): Schema {
           responses: { '200': json('Presentation', 'Reported'), ...REFUSALS, ...CHANGE_REFUSALS },
         },
       },
-      '/api/my/meetings': get("The caller's coming plenaries with their answer; leaders also their slot bookings", 'MyMeetings'),
+      '/api/my/meetings': get("The caller's coming plenaries with their answer", 'MyMeetings'),
       '/api/my/slots': get("Leaders: the free slots and current booking of each individual meeting of the municipalities they lead", 'MySlots'),
       '/api/cohorts/{id}/municipalities/{municipalityId}/slots/{meetingId}': {
         parameters: params('id', 'municipalityId', 'meetingId'),
@@ -208,36 +217,55 @@ export function openApiDocument(): Schema {
         post: {
           summary: 'Advisors: add a municipality with its first people, at least one a leader contact (at most 6 municipalities)',
           requestBody: body('NewMunicipality'),
-          responses: { '201': json('Municipality', 'Added'), ...REFUSALS, ...CHANGE_REFUSALS },
+          responses: { '201': { ...json('Municipality', 'Added'), headers: MUNICIPALITY_ETAG }, ...REFUSALS, ...CHANGE_REFUSALS },
         },
       },
       '/api/cohorts/{id}/municipalities/{municipalityId}': {
         parameters: params('id', 'municipalityId'),
-        put: { summary: 'Advisors: rename a municipality', requestBody: body('RenameMunicipality'), responses: { '200': json('Municipality', 'Renamed'), ...REFUSALS, ...CHANGE_REFUSALS } },
+        put: {
+          summary: 'Advisors: rename a municipality',
+          parameters: MUNICIPALITY_MATCH,
+          requestBody: body('RenameMunicipality'),
+          responses: { '200': { ...json('Municipality', 'Renamed'), headers: MUNICIPALITY_ETAG }, ...REFUSALS, ...CHANGE_REFUSALS, ...stale('the municipality') },
+        },
         delete: {
-          summary: 'Advisors: remove a municipality that has no booked slots, answers or presentation reports (a booked series keeps at least 3)',
+          summary: 'Advisors: remove a municipality with its people, their answers and its presentation reports; refused while it has a booked slot (a booked series keeps at least 3)',
           responses: { '200': json('Municipalities', 'Removed; the municipalities left'), ...REFUSALS, ...CHANGE_REFUSALS },
         },
       },
       '/api/cohorts/{id}/municipalities/{municipalityId}/participants': {
         parameters: params('id', 'municipalityId'),
-        post: { summary: 'Advisors: add a participant', requestBody: body('ParticipantDetails'), responses: { '201': json('Municipality', 'Added'), ...REFUSALS, ...CHANGE_REFUSALS } },
+        post: {
+          summary: 'Advisors: add a participant',
+          requestBody: body('ParticipantDetails'),
+          responses: { '201': { ...json('Municipality', 'Added'), headers: MUNICIPALITY_ETAG }, ...REFUSALS, ...CHANGE_REFUSALS },
+        },
       },
       '/api/cohorts/{id}/municipalities/{municipalityId}/participants/{participantId}': {
         parameters: params('id', 'municipalityId', 'participantId'),
-        put: { summary: 'Advisors: change a participant', requestBody: body('ParticipantDetails'), responses: { '200': json('Municipality', 'Changed'), ...REFUSALS, ...CHANGE_REFUSALS } },
-        delete: { summary: 'Advisors: remove a participant, with their answers', responses: { '200': json('Municipality', 'Removed'), ...REFUSALS, ...CHANGE_REFUSALS } },
+        put: {
+          summary: 'Advisors: change a participant',
+          parameters: MUNICIPALITY_MATCH,
+          requestBody: body('ParticipantDetails'),
+          responses: { '200': { ...json('Municipality', 'Changed'), headers: MUNICIPALITY_ETAG }, ...REFUSALS, ...CHANGE_REFUSALS, ...stale('the municipality') },
+        },
+        delete: {
+          summary: 'Advisors: remove a participant, with their answers',
+          parameters: MUNICIPALITY_MATCH,
+          responses: { '200': { ...json('Municipality', 'Removed'), headers: MUNICIPALITY_ETAG }, ...REFUSALS, ...CHANGE_REFUSALS, ...stale('the municipality') },
+        },
       },
       '/api/cohorts/{id}/municipalities/{municipalityId}/registration': {
         parameters: params('id', 'municipalityId'),
         get: {
           summary: "The municipality's leader contacts, or an advisor: its people, its preparatory-meeting wish and the days offered",
-          responses: { '200': json('Registration', 'OK'), ...REFUSALS, '404': CHANGE_REFUSALS['404'] },
+          responses: { '200': { ...json('Registration', 'OK'), headers: MUNICIPALITY_ETAG }, ...REFUSALS, '404': CHANGE_REFUSALS['404'] },
         },
         put: {
           summary: "The municipality's leader contacts, or an advisor: register (tilmelding) — its people and the preparatory-meeting wish, in one change",
+          parameters: MUNICIPALITY_MATCH,
           requestBody: body('RegistrationForm'),
-          responses: { '200': json('Registration', 'Registered'), ...REFUSALS, ...CHANGE_REFUSALS },
+          responses: { '200': { ...json('Registration', 'Registered'), headers: MUNICIPALITY_ETAG }, ...REFUSALS, ...CHANGE_REFUSALS, ...stale('the registration') },
         },
       },
     },

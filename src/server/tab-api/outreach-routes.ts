@@ -39,10 +39,12 @@ export function outreachRoutes(router: Router, deps: TabApiDeps): void {
   });
 
   // The domain refuses while booked meetings lie ahead (422, with its reason): their invitations could no longer be withdrawn.
+  // The caller is an advisor here and again inside the erase's transaction: one removed meanwhile erases nothing.
   router.delete('/cohorts/:id/personal-data', async (req, res) => {
     const { id } = input(cohortParams, req.params, 'params');
-    await advisedBy(deps.store, callerOf(res), id);
-    const { erasedNow, people, dietaryNotes, deliveries } = await eraseCohort({ db: deps.db, clock: deps.clock }, id);
+    const caller = callerOf(res);
+    await advisedBy(deps.store, caller, id);
+    const { erasedNow, people, dietaryNotes, deliveries } = await eraseCohort({ db: deps.db, clock: deps.clock }, id, caller.identity);
     deps.log.info(`Persondata slettet / personal data erased: ${id} (${people} deltagere / participants)`);
     res.json({ erasedNow, people, dietaryNotes, deliveries } satisfies ErasedResponse);
   });

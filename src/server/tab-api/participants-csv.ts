@@ -1,4 +1,5 @@
-import type { Cohort, PlenaryMeeting, RsvpAnswer } from '../../domain/cohort';
+import { ANSWER_NAMES } from '../../domain/answer-names';
+import type { Cohort, PlenaryMeeting } from '../../domain/cohort';
 import { dateOf } from '../../domain/local-time';
 import { PARTICIPANT_ROLE_NAMES } from '../../domain/participant-roles';
 import { isForCurrentDate } from '../../domain/rsvp';
@@ -10,8 +11,6 @@ import { isForCurrentDate } from '../../domain/rsvp';
  */
 const BOM = '\uFEFF';
 const SEPARATOR = ';';
-
-const ANSWERS: Record<RsvpAnswer, string> = { in_person: 'Kommer', online: 'Online', declined: 'Kommer ikke' };
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before one)
@@ -33,7 +32,7 @@ export function participantsCsv(cohort: Cohort): string {
   const answer = (participantId: string, meeting: PlenaryMeeting): string => {
     const rsvp = cohort.rsvps.find((r) => r.meetingId === meeting.id && r.participantId === participantId);
     if (!rsvp) return '';
-    return isForCurrentDate(rsvp, meeting) ? ANSWERS[rsvp.answer] : `${ANSWERS[rsvp.answer]} (svar til tidligere dato)`;
+    return isForCurrentDate(rsvp, meeting) ? ANSWER_NAMES[rsvp.answer].da : `${ANSWER_NAMES[rsvp.answer].da} (svar til tidligere dato)`;
   };
   const rows = cohort.municipalities.flatMap((m) =>
     m.participants.map((p) => [m.name, p.person?.name ?? '', PARTICIPANT_ROLE_NAMES[p.role].da, p.contact ? 'Ja' : 'Nej', p.person?.email ?? '', ...plenaries.map((meeting) => answer(p.id, meeting))]),

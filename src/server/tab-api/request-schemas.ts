@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PresentationGiven } from '../../app/answer-in-person';
+import { email } from '../../documents/document-formats';
 import { PARTICIPANT_ROLES, RSVP_ANSWERS, TIMES_OF_DAY } from '../../domain/cohort';
 import { parseLocalDate, parseLocalDateTime, type LocalDate, type LocalDateTime } from '../../domain/local-time';
 import { programmeOf } from '../../domain/new-cohort';
@@ -9,21 +10,33 @@ import { REMINDER_KINDS } from '../../domain/reminders';
 /** Ids are opaque to the client; a bound keeps a pasted novel out of the logs and queries. */
 const id = z.string().min(1).max(200);
 
+/** A day or a time as text: its shape first, then whether the calendar has it, refused in `refusal`'s words if not. */
+function calendarText<T extends string>(pattern: RegExp, meta: { description: string; examples: string[] }, parse: (value: string) => T, refusal: string) {
+  return z
+    .string()
+    .regex(pattern)
+    // Here, not after the transform: there the generated JSON Schema would lose the examples.
+    .meta(meta)
+    .refine((value) => {
+      try {
+        parse(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, refusal)
+    .transform((value) => value as T);
+}
+
 /** Copenhagen wall-clock time, as everywhere in the programme; a time skipped by summer time is refused. */
-const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-  // Here, not after the transform: there the generated JSON Schema would lose the examples.
-  .meta({ description: 'Copenhagen wall-clock time, YYYY-MM-DDTHH:MM', examples: ['2023-06-07T09:00'] })
-  .refine((value) => {
-    try {
-      parseLocalDateTime(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'no such time in Copenhagen')
-  .transform((value) => value as LocalDateTime);
+const localDateTime = calendarText<LocalDateTime>(
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+  { description: 'Copenhagen wall-clock time, YYYY-MM-DDTHH:MM', examples: ['2023-06-07T09:00'] },
+  parseLocalDateTime,
+  'no such time in Copenhagen',
+);
+
+const localDate = calendarText<LocalDate>(/^\d{4}-\d{2}-\d{2}$/, { description: 'A day, YYYY-MM-DD', examples: ['2023-04-25'] }, parseLocalDate, 'no such day');
 
 export const cohortParams = z.strictObject({ id });
 export const meetingParams = z.strictObject({ id, meetingId: id });
@@ -61,12 +74,10 @@ export const presentationBody = z.strictObject({
 export const municipalityParams = z.strictObject({ id, municipalityId: id });
 export const participantParams = z.strictObject({ id, municipalityId: id, participantId: id });
 
-/** Deliberately loose: the address is the one the person is invited at, so only its shape is checked here. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 const participantDetails = {
   name: z.string().trim().min(1).max(200),
-  email: z.string().trim().max(320).regex(EMAIL, 'not an e-mail address'),
+  // The cohort document's own check: an address taken here must export and import again.
+  email: email().max(320),
   phone: z.string().trim().max(40).nullable().optional().meta({ description: 'Left out, null or empty: none' }),
   role: z.enum(PARTICIPANT_ROLES),
   contact: z.boolean().meta({ description: 'A leader/tovholder contact: may register and book the municipality’s individual meetings' }),
@@ -80,20 +91,6 @@ export const municipalityBody = z.strictObject({
 });
 
 export const renameBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
-
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .meta({ description: 'A day, YYYY-MM-DD', examples: ['2023-04-25'] })
-  .refine((value) => {
-    try {
-      parseLocalDate(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'no such day')
-  .transform((value) => value as LocalDate);
 
 export const registrationBody = z.strictObject({
   participants: z
@@ -132,3 +129,6 @@ export const newCohortBody = z
   });
 
 export const reminderBody = z.strictObject({ kind: z.enum(REMINDER_KINDS) });
+
+/** The reminders an advisor can send ahead of time, as the tab names them. */
+export type ReminderKind = z.infer<typeof reminderBody>['kind'];

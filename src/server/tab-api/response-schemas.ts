@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CARD_PREVIEW_KINDS } from '../../../bot/card-preview-kinds';
 import { PARTICIPANT_ROLES, PRESENTATION_STATUSES, RSVP_ANSWERS, RSVP_SOURCES, TIMES_OF_DAY } from '../../domain/cohort';
 import { REACH_STATES } from '../../app/reach-states';
+import { CARD_PREVIEW_KINDS } from './card-preview-kinds';
 
 /**
  * The shapes the tab API answers with: the views are typed by them and the OpenAPI document is
@@ -104,6 +104,7 @@ const presentationView = z.object({
 export const municipalityView = z.object({
   id: z.string(),
   name: z.string(),
+  version: z.string().meta({ description: 'Changes with its name, people or registration; send it back in If-Match to change them', examples: ['3f9a1c0b7d2e4f68'] }),
   registration: z.object({ preparatoryDay: z.string(), timeOfDay: z.enum(TIMES_OF_DAY), registeredAt: instant }).nullable(),
   participants: z.array(
     z.object({ id: z.string(), name: z.string(), email: z.string(), phone: z.string().nullable(), role: z.enum(PARTICIPANT_ROLES), contact: z.boolean() }),
@@ -189,21 +190,6 @@ export const myMeetingsResponse = z.object({
         .meta({ description: "The caller's municipality's presentation at this meeting; null for advisors and meetings without presentations" }),
     }),
   ),
-  slotBookings: z
-    .array(
-      z.object({
-        cohortId: z.string(),
-        meetingId: z.string(),
-        title: texts,
-        municipalityId: z.string(),
-        municipalityName: z.string(),
-        start: local('Start'),
-        end: local('End'),
-        form: z.enum(['virtual', 'phone']),
-        phone: z.string().nullable(),
-      }),
-    )
-    .meta({ description: "Leaders: their municipality's booked individual meetings still to come" }),
 });
 
 export const rsvpResponse = z.object({

@@ -1,7 +1,6 @@
 import type { Request, Response, Router } from 'express';
-import { bookSlotAs, cancelSlotAs, slotOffer, type SlotChoice, type SlotDeps } from '../../app/slot-booking';
+import { bookSlotAs, cancelSlotAs, municipalitySlotOffers, slotOffer, type SlotChoice, type SlotDeps } from '../../app/slot-booking';
 import { whoIs } from '../../app/who-is';
-import type { IndividualMeeting } from '../../domain/cohort';
 import type { Identity } from '../../domain/identity';
 import { bookerIn, notPermitted } from '../../domain/permissions';
 import { busyTimes } from '../../store/busy-times';
@@ -42,10 +41,10 @@ export function slotRoutes(router: Router, deps: TabApiDeps): void {
     const offers: MySlotsResponse['offers'] = [];
     for (const lead of someone.memberships) {
       const cohort = someone.cohorts.find((c) => c.id === lead.cohortId);
-      if (lead.role !== 'leader' || lead.municipalityId === null || !cohort) continue;
-      for (const meeting of cohort.meetings.filter((m): m is IndividualMeeting => m.kind !== 'plenary')) {
-        offers.push(await offerNow(identity, { cohortId: cohort.id, meetingId: meeting.id, municipalityId: lead.municipalityId }));
-      }
+      const municipalityId = lead.municipalityId;
+      if (lead.role !== 'leader' || municipalityId === null || !cohort) continue;
+      const found = await municipalitySlotOffers(slots, someone, cohort, municipalityId);
+      offers.push(...found.map((offer) => slotOfferView(offer, municipalityId)));
     }
     res.json({ offers } satisfies MySlotsResponse);
   });

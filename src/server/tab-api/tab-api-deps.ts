@@ -1,8 +1,21 @@
 import type { Clock } from '../../app/clock';
+import type { Cohort } from '../../domain/cohort';
+import type { Instant } from '../../domain/local-time';
+import type { BusyTime } from '../../domain/slots';
 import type { CohortStore } from '../../store/cohort-store';
 import type { Executor } from '../../store/schema';
 import type { Log } from '../log';
 import type { SignIn } from '../tab-auth/sign-in';
+import type { CardPreviewsResponse } from './response-schemas';
+
+/** Each card the bot would send now from the cohort as it is, rendered by the bot itself; it sends and records nothing. */
+export type CardPreviewer = (
+  cohort: Cohort,
+  lang: CardPreviewsResponse['lang'],
+  joinUrls: ReadonlyMap<string, string>,
+  busy: readonly BusyTime[],
+  now: Instant,
+) => CardPreviewsResponse['previews'];
 
 export interface TabApiDeps {
   store: CohortStore;
@@ -18,4 +31,6 @@ export interface TabApiDeps {
   advisors?: readonly string[];
   /** LINK_SECRET and PUBLIC_URL, for reminders an advisor sends by e-mail; absent, they go to Teams chats only. */
   links?: { secret: string; publicUrl: string };
+  /** The bot's preview renderer, given by whoever wires the bot, so the previews are the very cards it sends. */
+  cardPreviews: CardPreviewer;
 }

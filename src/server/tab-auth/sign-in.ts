@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import type { Identity } from '../../domain/identity';
+import type { Caller } from '../../app/who-is';
 import { sendError } from '../http-errors';
 import type { Log } from '../log';
 import { SignInUnavailable } from './entra-keys';
@@ -11,12 +11,6 @@ import { TokenRefused, type EntraUser } from './entra-token';
  * listens on this machine only); with a tenant they carry a Teams SSO token, and nothing else counts.
  */
 export type SignIn = { mode: 'local' } | { mode: 'tenant'; verify(token: string): Promise<EntraUser> };
-
-export interface Caller {
-  identity: Identity;
-  /** The name the token gives; the cohort's own record of the person is preferred where there is one. */
-  name: string | null;
-}
 
 export const DEMO_USER_HEADER = 'X-Demo-User';
 

@@ -3,6 +3,7 @@ import {
   TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, makeStyles,
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
+import { MAX_MUNICIPALITIES, MIN_MUNICIPALITIES } from '../../../src/domain/cohort';
 import type { CohortResponse, ParticipantDetails } from '../api';
 import { useStyles, useTab } from '../common';
 import { FormDialog } from '../FormDialog';
@@ -20,9 +21,6 @@ type Change =
   | { kind: 'edit-participant'; municipality: Municipality; participant: Participant }
   | { kind: 'remove-participant'; municipality: Municipality; participant: Participant };
 
-const MAX_MUNICIPALITIES = 6;
-const MIN_BOOKED = 3;
-
 // Addresses are long and unbroken: without this they run into the next column.
 const usePanelStyles = makeStyles({ wrap: { overflowWrap: 'anywhere' } });
 
@@ -30,8 +28,8 @@ const detailsOf = (p: Participant): ParticipantDetails => ({ name: p.name, email
 
 /**
  * Advisors: each municipality with its people, its registration, bookings and presentations, and the
- * changes to who is in the cohort. The 3–6 rule is shown where it bites; the server decides, and a
- * refusal is shown in its own words in the dialog that asked.
+ * changes to who is in the cohort. The domain's limits on how many municipalities a cohort has are
+ * shown where they bite; the server decides, and a refusal is shown in its own words in the dialog that asked.
  */
 export function MunicipalitiesPanel({ cohort, onReload }: { cohort: CohortResponse; onReload(): Promise<void> }) {
   const { t, lang, navigate } = useTab();
@@ -53,7 +51,7 @@ export function MunicipalitiesPanel({ cohort, onReload }: { cohort: CohortRespon
     setDone(null);
     setChange(next);
   };
-  const finished = async (message: string) => {
+  const finished = async (message: string | null) => {
     setChange(null);
     setDone(message);
     await onReload();
@@ -66,7 +64,7 @@ export function MunicipalitiesPanel({ cohort, onReload }: { cohort: CohortRespon
         <Button appearance="primary" disabledFocusable={full} aria-describedby={full ? fullId : undefined} onClick={() => start({ kind: 'add-municipality' })}>{a.add}</Button>
       </div>
       {full && <MessageBar intent="info" id={fullId}><MessageBarBody>{a.full}</MessageBarBody></MessageBar>}
-      {cohort.booking && count <= MIN_BOOKED && <MessageBar intent="info"><MessageBarBody>{a.bookedMinimum}</MessageBarBody></MessageBar>}
+      {cohort.booking && count <= MIN_MUNICIPALITIES && <MessageBar intent="info"><MessageBarBody>{a.bookedMinimum}</MessageBarBody></MessageBar>}
       {done && <MessageBar intent="success" role="status"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
 
       {cohort.municipalities.map((m) => {
@@ -159,15 +157,26 @@ export function MunicipalitiesPanel({ cohort, onReload }: { cohort: CohortRespon
           </section>
         );
       })}
-      {change && <ChangeDialog cohortId={cohort.id} change={change} onClose={() => setChange(null)} onDone={finished} />}
+      {change && <ChangeDialog cohortId={cohort.id} change={change} onClose={() => setChange(null)} onDone={finished} onStale={() => finished(null)} />}
     </div>
   );
 }
 
-/** One change, asked for in a dialog; the API's refusal stays in the dialog, so nothing typed is lost. */
-function ChangeDialog({ cohortId, change, onClose, onDone }: { cohortId: string; change: Change; onClose(): void; onDone(message: string): Promise<void> }) {
+/**
+ * One change, asked for in a dialog; the API's refusal stays in the dialog, so nothing typed is lost.
+ * A change to what is there goes with the municipality's version as shown: if a colleague changed
+ * the municipality meanwhile, `onStale` closes the dialog and shows it as it is now.
+ */
+function ChangeDialog({ cohortId, change, onClose, onDone, onStale }: {
+  cohortId: string;
+  change: Change;
+  onClose(): void;
+  onDone(message: string): Promise<void>;
+  onStale(): Promise<void>;
+}) {
   const { t, api } = useTab();
   const a = t.municipalityAdmin;
+  const stale = { onReload: onStale, staleText: a.stale };
   const [name, setName] = useState(change.kind === 'rename' ? change.municipality.name : '');
   const [person, setPerson] = useState<ParticipantDetails>(change.kind === 'edit-participant' ? detailsOf(change.participant) : emptyPerson(change.kind === 'add-municipality'));
 
@@ -187,8 +196,8 @@ function ChangeDialog({ cohortId, change, onClose, onDone }: { cohortId: string;
       );
     case 'rename':
       return (
-        <FormDialog title={a.rename(change.municipality.name)} saveLabel={t.save} onClose={onClose} save={async () => {
-          await api.renameMunicipality(cohortId, change.municipality.id, name);
+        <FormDialog title={a.rename(change.municipality.name)} saveLabel={t.save} onClose={onClose} {...stale} save={async () => {
+          await api.renameMunicipality(cohortId, change.municipality.id, change.municipality.version, name);
           await onDone(a.saved);
         }}>
           <Field label={a.newName} required>
@@ -216,8 +225,8 @@ function ChangeDialog({ cohortId, change, onClose, onDone }: { cohortId: string;
       );
     case 'edit-participant':
       return (
-        <FormDialog title={a.editParticipant(change.participant.name)} saveLabel={t.save} onClose={onClose} save={async () => {
-          await api.editParticipant(cohortId, change.municipality.id, change.participant.id, person);
+        <FormDialog title={a.editParticipant(change.participant.name)} saveLabel={t.save} onClose={onClose} {...stale} save={async () => {
+          await api.editParticipant(cohortId, change.municipality.id, change.municipality.version, change.participant.id, person);
           await onDone(a.saved);
         }}>
           <PersonFields value={person} onChange={setPerson} />
@@ -225,8 +234,8 @@ function ChangeDialog({ cohortId, change, onClose, onDone }: { cohortId: string;
       );
     case 'remove-participant':
       return (
-        <FormDialog title={a.removeParticipant(change.participant.name)} saveLabel={a.removeParticipant(change.participant.name)} onClose={onClose} save={async () => {
-          await api.removeParticipant(cohortId, change.municipality.id, change.participant.id);
+        <FormDialog title={a.removeParticipant(change.participant.name)} saveLabel={a.removeParticipant(change.participant.name)} onClose={onClose} {...stale} save={async () => {
+          await api.removeParticipant(cohortId, change.municipality.id, change.municipality.version, change.participant.id);
           await onDone(a.removed(change.participant.name));
         }}>
           <Body1>{a.removeParticipantText(change.participant.name)}</Body1>

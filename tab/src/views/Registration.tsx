@@ -3,7 +3,8 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import type { ParticipantDetails, RegistrationForm, RegistrationResponse } from '../api';
-import { errorText, Failure, Loading, useLoad, useStyles, useTab } from '../common';
+import { Failure, Loading, useLoad, useStyles, useTab } from '../common';
+import { isStale, Refusal } from '../FormDialog';
 import { formatDate, formatShortDate } from '../time';
 import { emptyPerson, PersonFields } from './PersonFields';
 
@@ -71,12 +72,17 @@ export function Registration({ cohortId, municipalityId, back }: { cohortId: str
       </div>
       {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'error' && <Failure error={loaded.error} onRetry={() => void loaded.reload()} />}
-      {loaded.state === 'ok' && <RegistrationEditor key={loaded.data.municipality.id} initial={loaded.data} />}
+      {/* A new version is a new form: a reload after a refusal starts again from what is there now. */}
+      {loaded.state === 'ok' && <RegistrationEditor key={`${loaded.data.municipality.id}/${loaded.data.municipality.version}`} initial={loaded.data} onReload={loaded.reload} />}
     </div>
   );
 }
 
-function RegistrationEditor({ initial }: { initial: RegistrationResponse }) {
+/**
+ * The form sends the whole list with the version it was read at: someone an advisor added
+ * meanwhile is not deleted by a list that never showed them; the save is refused and a reload offered.
+ */
+function RegistrationEditor({ initial, onReload }: { initial: RegistrationResponse; onReload(): Promise<void> }) {
   const { t, lang, api } = useTab();
   const styles = useStyles();
   const r = t.registrationForm;
@@ -89,6 +95,9 @@ function RegistrationEditor({ initial }: { initial: RegistrationResponse }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: true } | { ok: false; error: unknown } | null>(null);
   const { preparatory } = data;
+  const kept = new Set(rows.flatMap((row) => (row.id === undefined ? [] : [row.id])));
+  const leaving = data.municipality.participants.filter((p) => !kept.has(p.id)).map((p) => p.name);
+  const stale = result?.ok === false && isStale(result.error);
 
   const change = (key: string, next: ParticipantDetails) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...next } : row)));
   const add = () => {
@@ -103,7 +112,7 @@ function RegistrationEditor({ initial }: { initial: RegistrationResponse }) {
     setResult(null);
     try {
       const participants = rows.map(({ key: _key, ...person }) => person);
-      const saved = await api.register(data.cohortId, data.municipality.id, { participants, preparatoryDay: day, timeOfDay });
+      const saved = await api.register(data.cohortId, data.municipality.id, data.municipality.version, { participants, preparatoryDay: day, timeOfDay });
       setData(saved);
       setRows(rowsOf(saved));
       setResult({ ok: true });
@@ -161,15 +170,16 @@ function RegistrationEditor({ initial }: { initial: RegistrationResponse }) {
           </Field>
         </>
       )}
+      {leaving.length > 0 && (
+        <MessageBar intent="warning"><MessageBarBody>{r.leaving(leaving.join(', '))}</MessageBarBody></MessageBar>
+      )}
       <div>
-        <Button type="submit" appearance="primary" disabled={busy || preparatory === null || day === '' || timeOfDay === ''}>{r.save}</Button>
+        <Button type="submit" appearance="primary" disabled={busy || stale || preparatory === null || day === '' || timeOfDay === ''}>{r.save}</Button>
       </div>
       {result?.ok === true && (
         <MessageBar intent="success" role="status"><MessageBarBody>{r.saved}</MessageBarBody></MessageBar>
       )}
-      {result?.ok === false && (
-        <MessageBar intent="error" role="alert"><MessageBarBody>{errorText(result.error, t, lang)}</MessageBarBody></MessageBar>
-      )}
+      {result?.ok === false && <Refusal error={result.error} onReload={onReload} staleText={r.stale} />}
     </form>
   );
 }
