@@ -1,16 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { eventObjectKey } from '../../src/calendar/plan-events';
 import type { PlenaryMeeting } from '../../src/domain/cohort';
 import { openStore } from '../../src/store/open-store';
-import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
-import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
-import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
-import { runBuiltCli } from '../support/cli-process';
-import { freePort, tempDir } from '../support/http';
+import { startLocalTab, type LocalTab } from '../support/local-tab';
 
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
 const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
 
 interface MeetingRow {
@@ -25,43 +18,23 @@ interface MeetingRow {
 jest.setTimeout(60_000);
 
 describe('the advisor’s meetings panel in Debian’s chromium, against the built server in local mode', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  let url: string;
-  let databaseFile: string;
+  let local: LocalTab;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
-    browser = await launchChromium();
-    const dir = tempDir();
-    databaseFile = join(dir, 'meetings.sqlite');
-    expect(await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['import', DEMO])).toMatchObject({ code: 0 });
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
-    await waitForHealthy(url, server, 10_000);
-    page = await browser.context.newPage();
-    await page.goto(`${url}/tab/`);
-    await page.getByLabel('Demobruger').selectOption(ADVISOR);
-    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    local = await startLocalTab({ demo: true });
+    page = await local.openAs(ADVISOR);
     await page.getByRole('button', { name: 'Åbn Demo: Organisering af M-ACT' }).click();
     await page.getByRole('table', { name: 'Møder', exact: true }).waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGINT');
-    await server?.exit;
+    await local?.close();
   });
 
-  const meetings = async () => {
-    const res = await fetch(`${url}/api/cohorts/demo`, { headers: { 'X-Demo-User': ADVISOR } });
-    return ((await res.json()) as { meetings: MeetingRow[] }).meetings;
-  };
+  const meetings = async () => (await local.asUser<{ meetings: MeetingRow[] }>(ADVISOR, '/cohorts/demo')).json.meetings;
   const stored = async (key: string) => (await meetings()).find((m) => m.key === key)!;
   const row = (key: string) => page.getByRole('table', { name: 'Møder', exact: true }).locator(`tr[data-meeting="${key}"]`);
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 
   it('changes the place of a meeting not yet booked, saying nobody is told yet', async () => {
     await expectVisible(page.getByText('Mødeserien er ikke booket endnu.', { exact: false }));
@@ -108,7 +81,7 @@ describe('the advisor’s meetings panel in Debian’s chromium, against the bui
     await dialog.getByRole('radio', { name: 'Fysisk' }).check();
     await expectVisible(dialog.getByText('Svar, der ikke passer til den nye form, nulstilles, så deltagerne bliver spurgt igen.'));
     await dialog.getByLabel('Sted').fill('Kolding Rådhus, Akseltorv 1, 6000 Kolding');
-    await shot('advisor-meetings-notice.png');
+    await local.shot(page, 'advisor-meetings-notice.png');
     await dialog.getByRole('button', { name: 'Gem ændringer' }).click();
     await expectVisible(page.getByText('Mødet er ændret.', { exact: false }));
     await expectVisible(row('refleksion-1').getByText('Fysisk'));
@@ -121,10 +94,10 @@ describe('the advisor’s meetings panel in Debian’s chromium, against the bui
     await row('refleksion-3').getByRole('button', { name: /^Redigér/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Redigér Refleksionsmøde' });
     const id = (await meetingId('refleksion-3'))!;
-    const elsewhere = await fetch(`${url}/api/cohorts/demo/meetings/${id}/details`, {
+    const elsewhere = await local.asUser(ADVISOR, `/cohorts/demo/meetings/${id}/details`, {
       method: 'PUT',
-      headers: { 'X-Demo-User': ADVISOR, 'Content-Type': 'application/json', 'If-Match': `"${version}"` },
-      body: JSON.stringify({ form: 'virtual', themes: ['Online denne gang'] }),
+      headers: { 'If-Match': `"${version}"` },
+      body: { form: 'virtual', themes: ['Online denne gang'] },
     });
     expect(elsewhere.status).toBe(200);
     await dialog.getByLabel('Sted').fill('Horsens');
@@ -141,23 +114,22 @@ describe('the advisor’s meetings panel in Debian’s chromium, against the bui
     const failed = row('afslutning');
     await expectVisible(failed.getByText('Fejlede'));
     await expectVisible(failed.getByText('ErrorAccessDenied: Access is denied.', { exact: false }));
-    await shot('advisor-meetings-failed.png');
+    await local.shot(page, 'advisor-meetings-failed.png');
     await failed.getByRole('button', { name: 'Prøv igen: Afslutningsmøde' }).click();
     await expectVisible(page.getByText('Én fejlet forsendelse prøves igen.'));
     // Nothing can send it here: after the retry it is honestly not sent, never "sent".
     await expectVisible(failed.getByText('Ikke sendt: ikke forbundet til Microsoft 365'));
     expect(await failed.getByRole('button', { name: /^Prøv igen/ }).count()).toBe(0);
-    await shot('advisor-meetings.png');
+    await local.shot(page, 'advisor-meetings.png');
   });
 
   async function meetingId(key: string): Promise<string | undefined> {
-    const res = await fetch(`${url}/api/cohorts/demo`, { headers: { 'X-Demo-User': ADVISOR } });
-    return ((await res.json()) as { meetings: { id: string; key: string }[] }).meetings.find((m) => m.key === key)?.id;
+    return (await local.asUser<{ meetings: { id: string; key: string }[] }>(ADVISOR, '/cohorts/demo')).json.meetings.find((m) => m.key === key)?.id;
   }
 
   /** What the outbox records when Graph refuses an event for good, written beside the running server. */
   async function failInvitation(key: string, reason: string): Promise<void> {
-    const store = await openStore({ databaseUrl: null, databaseFile });
+    const store = await openStore({ databaseUrl: null, databaseFile: local.databaseFile });
     try {
       const { cohort } = (await store.cohorts.load('demo'))!;
       const meeting = cohort.meetings.find((m): m is PlenaryMeeting => m.key === key && m.kind === 'plenary')!;

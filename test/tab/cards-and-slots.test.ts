@@ -1,79 +1,37 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { SlotOfferResponse } from '../../src/server/tab-api/response-schemas';
 import { formatSpan } from '../../tab/src/time';
-import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
-import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
-import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
-import { runBuiltCli } from '../support/cli-process';
-import { freePort, tempDir } from '../support/http';
-
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
+import { startLocalTab, type LocalTab } from '../support/local-tab';
 
 const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
 const LEADER = 'lone.bach@horsens.example.org';
 const OTHER_LEADER = 'henrik.thomsen@kolding.example.org';
 
-
 jest.setTimeout(60_000);
 
 describe('card previews and slot booking in Debian’s chromium, against the built server in local mode', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  let url: string;
+  let local: LocalTab;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
-    browser = await launchChromium();
-    const dir = tempDir();
-    const databaseFile = join(dir, 'tab.sqlite');
-    const imported = await runBuiltCli({ DATABASE_FILE: databaseFile }, ['import', DEMO]);
-    expect(imported).toMatchObject({ code: 0 });
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
-    await waitForHealthy(url, server, 10_000);
+    local = await startLocalTab({ demo: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGINT');
-    await server?.exit;
+    await local?.close();
   });
 
-  async function asUser<T>(email: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; json: T }> {
-    const res = await fetch(`${url}/api${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'X-Demo-User': email, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  }
-
-  async function openAs(email: string, options: { dark?: boolean } = {}): Promise<Page> {
-    const page = await browser.context.newPage();
-    if (options.dark) await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${url}/tab/`);
-    await page.getByLabel('Demobruger').selectOption(email);
-    await page.getByRole('button', { name: 'Fortsæt' }).click();
-    await page.getByText('Lokal afprøvning: du ser fanen som').waitFor();
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
   const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
   /** A computed style, read in the page (a function, not a string: Playwright would evaluate a string as an expression). */
   const style = (locator: Locator, property: string) =>
     locator.first().evaluate((element, name) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(element)[name], property);
 
   it("shows an advisor the bot's RSVP card rendered from the cohort's data, in Danish and English, with buttons that do nothing", async () => {
-    const answered = async () => (await asUser<{ participants: { answers: unknown[] }[] }>(ADVISOR, '/cohorts/demo/rsvp-matrix')).json.participants.flatMap((p) => p.answers).length;
+    const answered = async () => (await local.asUser<{ participants: { answers: unknown[] }[] }>(ADVISOR, '/cohorts/demo/rsvp-matrix')).json.participants.flatMap((p) => p.answers).length;
     const before = await answered();
-    const page = await openAs(ADVISOR);
-    await page.goto(`${url}/tab/cohorts/demo`);
+    const page = await local.openAs(ADVISOR);
+    await page.goto(`${local.url}/tab/cohorts/demo`);
     await page.getByRole('tab', { name: 'Kort' }).click();
-    expect(page.url()).toBe(`${url}/tab/cohorts/demo/cards`);
+    expect(page.url()).toBe(`${local.url}/tab/cohorts/demo/cards`);
 
     const rsvp = page.getByRole('region', { name: 'Tilmelding (påmindelse)' });
     await visible(rsvp.getByText('Til: Lone Bach, Horsens Kommune'));
@@ -86,8 +44,8 @@ describe('card previews and slot booking in Debian’s chromium, against the bui
     const coming = card.getByRole('button', { name: 'Jeg kommer', exact: true });
     await coming.click();
     await visible(page.getByRole('region', { name: 'Bekræftelse af booking' }).locator('[data-card-preview]'));
-    await shot(page, 'card-previews.png');
-    expect(page.url()).toBe(`${url}/tab/cohorts/demo/cards`);
+    await local.shot(page, 'card-previews.png');
+    expect(page.url()).toBe(`${local.url}/tab/cohorts/demo/cards`);
     expect(await answered()).toBe(before);
 
     await page.getByRole('radio', { name: 'Engelsk' }).check();
@@ -97,8 +55,8 @@ describe('card previews and slot booking in Debian’s chromium, against the bui
   });
 
   it("draws the cards with Teams' dark host config when the theme is dark", async () => {
-    const page = await openAs(ADVISOR, { dark: true });
-    await page.goto(`${url}/tab/cohorts/demo/cards`);
+    const page = await local.openAs(ADVISOR, { dark: true });
+    await page.goto(`${local.url}/tab/cohorts/demo/cards`);
     const card = page.getByRole('region', { name: 'Tilmelding (påmindelse)' }).locator('[data-card-preview]');
     await visible(card.getByText('Opstartsmøde'));
     expect(await style(card.locator('.ac-adaptiveCard'), 'backgroundColor')).toBe('rgb(45, 44, 44)');
@@ -107,13 +65,13 @@ describe('card previews and slot booking in Debian’s chromium, against the bui
   });
 
   it('lets a leader book the preparatory meeting, move it, and shows the fresh slots when another municipality took one first', async () => {
-    const mine = async () => (await asUser<{ offers: SlotOfferResponse[] }>(LEADER, '/my/slots')).json.offers.find((o) => o.kind === 'preparatory')!;
+    const mine = async () => (await local.asUser<{ offers: SlotOfferResponse[] }>(LEADER, '/my/slots')).json.offers.find((o) => o.kind === 'preparatory')!;
     const offer = await mine();
     const [wished, next, third] = offer.slots;
     expect(wished!.wished).toBe(true);
     const label = (slot: { start: string; end: string; wished: boolean }) => `${formatSpan(slot.start, slot.end, 'da')}${slot.wished ? ' (jeres ønske)' : ''}`;
 
-    const page = await openAs(LEADER);
+    const page = await local.openAs(LEADER);
     const section = page.getByRole('region', { name: 'Forberedende individuelt møde – Horsens Kommune' });
     await visible(section.getByText('Ikke booket endnu.'));
     await section.getByRole('radio', { name: label(wished!), exact: true }).check();
@@ -126,11 +84,11 @@ describe('card previews and slot booking in Debian’s chromium, against the bui
     await section.getByRole('button', { name: 'Flyt til den valgte tid' }).click();
     await visible(section.getByText(`Mødet er flyttet til ${formatSpan(next!.start, next!.end, 'da')}.`));
     expect((await mine()).booking).toMatchObject({ start: next!.start, version: 2 });
-    await shot(page, 'leader-slots.png');
+    await local.shot(page, 'leader-slots.png');
 
     // Kolding takes the third slot while the page still offers it.
-    const kolding = (await asUser<{ offers: SlotOfferResponse[] }>(OTHER_LEADER, '/my/slots')).json.offers.find((o) => o.kind === 'preparatory')!;
-    const taken = await asUser(OTHER_LEADER, `/cohorts/demo/municipalities/${kolding.municipalityId}/slots/${kolding.meetingId}`, { method: 'PUT', body: { start: third!.start } });
+    const kolding = (await local.asUser<{ offers: SlotOfferResponse[] }>(OTHER_LEADER, '/my/slots')).json.offers.find((o) => o.kind === 'preparatory')!;
+    const taken = await local.asUser(OTHER_LEADER, `/cohorts/demo/municipalities/${kolding.municipalityId}/slots/${kolding.meetingId}`, { method: 'PUT', body: { start: third!.start } });
     expect(taken.status).toBe(200);
     const thirdRadio = section.getByRole('radio', { name: label(third!), exact: true });
     await thirdRadio.check();

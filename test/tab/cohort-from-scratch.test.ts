@@ -1,12 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { weekBeforeDemoWindow } from '../support/demo-moment';
-import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
-import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
-import { freePort, tempDir } from '../support/http';
-
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
+import { startLocalTab, type LocalTab } from '../support/local-tab';
 
 /** The demo cohort's advisor: once the example is loaded, the one who may create cohorts. */
 const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
@@ -54,42 +47,30 @@ interface CohortView {
 jest.setTimeout(120_000);
 
 describe('a cohort from scratch: on an empty installation, in a plain browser, from creation to booking and the first answers', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  let url: string;
+  let local: LocalTab;
   /** One browser tab throughout, as one person at one machine would use it, switching user with "Skift bruger". */
   let page: Page;
   let cohortId: string;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
-    browser = await launchChromium();
-    const dir = tempDir();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
     // As `npm start` on a fresh clone: local mode, a database nobody has put anything in.
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: join(dir, 'fresh.sqlite'), LOCAL_NOW: weekBeforeDemoWindow() }, dir);
-    await waitForHealthy(url, server, 10_000);
-    page = await browser.context.newPage();
+    local = await startLocalTab({ demo: false });
+    page = await local.browser.context.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGINT');
-    await server?.exit;
+    await local?.close();
   });
 
   /** The API as a demo user: only to check what the page should show. */
   async function asUser<T>(email: string, path: string): Promise<T> {
-    const res = await fetch(`${url}/api${path}`, { headers: { 'X-Demo-User': email } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as T;
+    const { status, json } = await local.asUser<T>(email, path);
+    expect(status).toBe(200);
+    return json;
   }
   const stored = () => asUser<CohortView>(ADVISOR, `/cohorts/${encodeURIComponent(cohortId)}`);
   const attendance = async (key: string) =>
     (await asUser<{ meetings: Attendance[] }>(ADVISOR, `/cohorts/${encodeURIComponent(cohortId)}/rsvp-matrix`)).meetings.find((m) => m.key === key)!.attendance;
-
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 
   /** The demo picker: the person offered (by name, role and municipality), picked, and the tab shown as them. */
   async function pick(email: string, option: string): Promise<void> {
@@ -107,7 +88,7 @@ describe('a cohort from scratch: on an empty installation, in a plain browser, f
   }
 
   it('says it runs locally on the empty installation and loads the example from the page', async () => {
-    await page.goto(`${url}/tab/`);
+    await page.goto(`${local.url}/tab/`);
     await visible(page.getByRole('heading', { level: 1, name: 'Lokal afprøvning' }));
     await visible(page.getByText('Fanen kører lokalt på denne maskine og er ikke forbundet til Microsoft 365.'));
     await visible(page.getByRole('heading', { level: 2, name: 'Ingen gruppeforløb endnu' }));
@@ -134,7 +115,7 @@ describe('a cohort from scratch: on an empty installation, in a plain browser, f
     const meetings = page.getByRole('table', { name: 'Møder', exact: true });
     await visible(meetings.locator('tr[data-meeting="opstart"]').getByText('kl. 09:30–15:30'));
     expect(await meetings.locator('tr[data-meeting]').count()).toBe(5);
-    await shot('scratch-1-created.png');
+    await local.shot(page, 'scratch-1-created.png');
 
     expect(await stored()).toMatchObject({ booking: null, municipalities: [] });
   });
@@ -181,7 +162,7 @@ describe('a cohort from scratch: on an empty installation, in a plain browser, f
     await overview.getByRole('tab', { name: 'Kommuner' }).click();
     await add(VIBORG, 3);
     await page.getByRole('region', { name: VIBORG.name }).scrollIntoViewIfNeeded();
-    await shot('scratch-2-municipalities.png');
+    await local.shot(page, 'scratch-2-municipalities.png');
 
     const { municipalities } = await stored();
     expect(municipalities.map((m) => [m.name, m.participants.map((p) => [p.email, p.contact])])).toEqual(
@@ -199,7 +180,7 @@ describe('a cohort from scratch: on an empty installation, in a plain browser, f
     const delivery = page.getByRole('table', { name: 'Møder', exact: true }).locator('tr[data-meeting] [data-testid="delivery"]');
     await visible(delivery.filter({ hasText: 'Ikke sendt: ikke forbundet til Microsoft 365' }));
     await eventually(async () => (await delivery.allTextContents()).every((text) => text === 'Ikke sendt: ikke forbundet til Microsoft 365'));
-    await shot('scratch-3-booked.png');
+    await local.shot(page, 'scratch-3-booked.png');
 
     expect((await stored()).booking).toMatchObject({ organizer: ADVISOR });
   });
@@ -228,7 +209,7 @@ describe('a cohort from scratch: on an empty installation, in a plain browser, f
     await form.getByRole('radiogroup', { name: /^Tidspunkt på dagen/ }).getByRole('radio', { name: 'formiddag' }).check();
     await form.getByRole('button', { name: 'Gem tilmeldingen' }).click();
     await visible(form.getByText('Tilmeldingen er gemt, og rådgiverne kan se den.'));
-    await shot('scratch-4-leader-registration.png');
+    await local.shot(page, 'scratch-4-leader-registration.png');
 
     const aarhus = (await stored()).municipalities.find((m) => m.name === AARHUS.name)!;
     expect(aarhus.registration).toMatchObject({ timeOfDay: 'morning' });
@@ -253,7 +234,7 @@ describe('a cohort from scratch: on an empty installation, in a plain browser, f
     await opstart.getByRole('button', { name: 'Gem svar' }).click();
     await visible(opstart.getByText('Dit svar er gemt.'));
     await visible(opstart.getByText('Mit svar: Jeg kommer'));
-    await shot('scratch-5-participant.png');
+    await local.shot(page, 'scratch-5-participant.png');
 
     const after = await attendance('opstart');
     expect(after.inPerson).toBe(before.inPerson + 1);
@@ -279,7 +260,7 @@ describe('a cohort from scratch: on an empty installation, in a plain browser, f
     expect(before).toMatchObject({ inPerson: 0, notAnswered: 7 });
     const catering = page.getByRole('region', { name: /^Forplejning: Opstartsmøde/ });
     await visible(catering.getByRole('row', { name: `${RANDERS.participant.name} ${RANDERS.name} ${DIETARY_NOTE}` }));
-    await shot('scratch-6-matrix.png');
+    await local.shot(page, 'scratch-6-matrix.png');
 
     await page.getByRole('tablist', { name: COHORT }).getByRole('tab', { name: 'Kommuner' }).click();
     const aarhus = page.getByRole('region', { name: AARHUS.name });

@@ -1,13 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
-import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
-import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
-import { runBuiltCli } from '../support/cli-process';
-import { freePort, tempDir } from '../support/http';
+import { readFileSync } from 'node:fs';
+import { startLocalTab, type LocalTab } from '../support/local-tab';
 
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
 const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
 
 jest.setTimeout(60_000);
@@ -28,47 +21,23 @@ function tuesdayAhead(): string {
 }
 
 describe('an advisor creates a cohort and works its outreach in Debian’s chromium, against the built server in local mode', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  let url: string;
+  let local: LocalTab;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
-    browser = await launchChromium();
-    const dir = tempDir();
-    const databaseFile = join(dir, 'tab.sqlite');
-    expect(await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['import', DEMO])).toMatchObject({ code: 0 });
     // Booked in local mode: reminders by e-mail have an organiser's mailbox to wait in, and erasing meets booked meetings ahead.
-    expect(await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['book', 'demo', '--organizer', ADVISOR])).toMatchObject({ code: 0 });
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
-    await waitForHealthy(url, server, 10_000);
+    local = await startLocalTab({ demo: true, commands: [['book', 'demo', '--organizer', ADVISOR]] });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGINT');
-    await server?.exit;
+    await local?.close();
   });
-
-  async function openAsAdvisor(): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(`${url}/tab/`);
-    await page.getByLabel('Demobruger').selectOption(ADVISOR);
-    await page.getByRole('button', { name: 'Fortsæt' }).click();
-    await page.getByText('Lokal afprøvning: du ser fanen som').waitFor();
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 
   it('creates a cohort from the programme, its plenaries proposed from the kick-off chosen, and lands on its overview', async () => {
     const kickoff = tuesdayAhead();
-    const page = await openAsAdvisor();
+    const page = await local.openAs(ADVISOR);
     await page.getByRole('button', { name: 'Nyt gruppeforløb' }).click();
     await page.getByRole('heading', { level: 2, name: 'Nyt gruppeforløb' }).waitFor();
-    expect(page.url()).toBe(`${url}/tab/new-cohort`);
+    expect(page.url()).toBe(`${local.url}/tab/new-cohort`);
 
     await page.getByLabel('Gruppeforløbets navn').fill('M-ACT Syd');
     expect(await page.getByLabel('Program').locator('option:checked').textContent()).toBe('Gruppeforløb: Organisering af M-ACT');
@@ -79,7 +48,7 @@ describe('an advisor creates a cohort and works its outreach in Debian’s chrom
     expect(await page.getByLabel('1. Opstartsmøde: starttidspunkt').inputValue()).toBe('09:30');
     const closing = await page.getByLabel('5. Afslutningsmøde: dato').inputValue();
     expect(closing > kickoff).toBe(true);
-    await shot(page, 'create-cohort.png');
+    await local.shot(page, 'create-cohort.png');
 
     await page.getByRole('button', { name: 'Opret gruppeforløbet' }).click();
     await page.getByRole('heading', { level: 2, name: 'M-ACT Syd' }).waitFor();
@@ -89,7 +58,7 @@ describe('an advisor creates a cohort and works its outreach in Debian’s chrom
     const opstart = page.getByRole('table', { name: 'Møder', exact: true }).locator('tr[data-meeting="opstart"]');
     await opstart.getByText('kl. 09:30–15:30').waitFor();
 
-    const stored = (await (await fetch(`${url}/api/cohorts/${id}`, { headers: { 'X-Demo-User': ADVISOR } })).json()) as { meetings: { key: string; start?: string }[] };
+    const stored = (await local.asUser<{ meetings: { key: string; start?: string }[] }>(ADVISOR, `/cohorts/${id}`)).json;
     expect(stored.meetings.find((m) => m.key === 'opstart')?.start).toBe(`${kickoff}T09:30`);
     expect(stored.meetings.find((m) => m.key === 'afslutning')?.start?.slice(0, 10)).toBe(closing);
 
@@ -99,10 +68,10 @@ describe('an advisor creates a cohort and works its outreach in Debian’s chrom
   });
 
   it('shows the demo cohort’s reach in words, sends a reminder now saying how many were queued, and downloads the participant list', async () => {
-    const page = await openAsAdvisor();
+    const page = await local.openAs(ADVISOR);
     await page.getByRole('button', { name: 'Åbn Demo: Organisering af M-ACT' }).click();
     await page.getByRole('tab', { name: 'Udsendelse' }).click();
-    expect(page.url()).toBe(`${url}/tab/cohorts/demo/outreach`);
+    expect(page.url()).toBe(`${local.url}/tab/cohorts/demo/outreach`);
 
     const reach = page.getByRole('table', { name: 'Deltagerne og hvordan de nås' });
     const lone = reach.getByRole('row', { name: /Lone Bach/ });
@@ -114,7 +83,7 @@ describe('an advisor creates a cohort and works its outreach in Debian’s chrom
       `Ikke forbundet: ${participants} – Lokal afprøvning: intet sendes til Microsoft 365, hverken chat eller e-mail.`,
     ]);
 
-    const demo = (await (await fetch(`${url}/api/cohorts/demo`, { headers: { 'X-Demo-User': ADVISOR } })).json()) as { meetings: { id: string; key: string }[] };
+    const demo = (await local.asUser<{ meetings: { id: string; key: string }[] }>(ADVISOR, '/cohorts/demo')).json;
     await page.getByLabel('Møde', { exact: true }).selectOption(demo.meetings.find((m) => m.key === 'afslutning')!.id);
     await page.getByLabel('Påmindelse', { exact: true }).selectOption('rsvp');
     await page.getByRole('button', { name: 'Send påmindelsen nu' }).click();
@@ -132,13 +101,13 @@ describe('an advisor creates a cohort and works its outreach in Debian’s chrom
     expect(lines[0]).toMatch(/^Kommune;Navn;Rolle;Tovholder\/leder;E-mail;Opstartsmøde \d{2}-\d{2}-\d{4};Refleksionsmøde/);
     expect(lines).toContain('Horsens Kommune;Lone Bach;Linjeleder;Ja;lone.bach@horsens.example.org;Kommer;Online;;;');
     await page.getByText('deltagere-demo.csv er hentet.').waitFor();
-    await shot(page, 'outreach.png');
+    await local.shot(page, 'outreach.png');
     await page.close();
   });
 
   it('names what erasing removes and keeps, and shows why it is refused while booked meetings lie ahead', async () => {
-    const page = await openAsAdvisor();
-    await page.goto(`${url}/tab/cohorts/demo/outreach`);
+    const page = await local.openAs(ADVISOR);
+    await page.goto(`${local.url}/tab/cohorts/demo/outreach`);
     await page.getByRole('button', { name: 'Slet persondata nu' }).click();
     const dialog = page.getByRole('dialog', { name: 'Slet persondata i Demo: Organisering af M-ACT?' });
     await dialog.getByText('Det slettes: deltagernes navne, e-mailadresser').waitFor();

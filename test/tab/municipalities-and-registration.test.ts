@@ -1,13 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
-import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
-import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
-import { runBuiltCli } from '../support/cli-process';
-import { freePort, tempDir } from '../support/http';
-
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
+import { startLocalTab, type LocalTab } from '../support/local-tab';
 
 const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
 const LEADER = 'tina.frost@naestved.example.org';
@@ -23,52 +15,28 @@ interface Municipality {
 jest.setTimeout(60_000);
 
 describe('advisors edit the municipalities and leaders register theirs, in Debian’s chromium against the built server', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  let url: string;
+  let local: LocalTab;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
-    browser = await launchChromium();
-    const dir = tempDir();
-    const databaseFile = join(dir, 'tab.sqlite');
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    expect(await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['import', DEMO])).toMatchObject({ code: 0 });
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
-    await waitForHealthy(url, server, 10_000);
+    local = await startLocalTab({ demo: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGINT');
-    await server?.exit;
+    await local?.close();
   });
 
   /** What the advisors' API says now, to check the page against. */
   async function municipalities(): Promise<Municipality[]> {
-    const res = await fetch(`${url}/api/cohorts/demo`, { headers: { 'X-Demo-User': ADVISOR } });
-    return ((await res.json()) as { municipalities: Municipality[] }).municipalities;
-  }
-
-  async function openAs(email: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(`${url}/tab/`);
-    await page.getByLabel('Demobruger').selectOption(email);
-    await page.getByRole('button', { name: 'Fortsæt' }).click();
-    await page.getByText('Lokal afprøvning: du ser fanen som').waitFor();
-    return page;
+    return (await local.asUser<{ municipalities: Municipality[] }>(ADVISOR, '/cohorts/demo')).json.municipalities;
   }
 
   async function openMunicipalities(): Promise<Page> {
-    const page = await openAs(ADVISOR);
+    const page = await local.openAs(ADVISOR);
     await page.getByRole('button', { name: 'Åbn Demo: Organisering af M-ACT' }).click();
     await page.getByRole('tab', { name: 'Kommuner' }).click();
     await visible(page.getByText('5 kommuner. Et gruppeforløb har 3–6 kommuner.').or(page.getByText('6 kommuner. Et gruppeforløb har 3–6 kommuner.')));
     return page;
   }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 
   it('lets an advisor add a sixth municipality and a participant, says when there is no room for more, and refuses an address already in the cohort', async () => {
     const page = await openMunicipalities();
@@ -109,7 +77,7 @@ describe('advisors edit the municipalities and leaders register theirs, in Debia
   });
 
   it('lets a leader register the municipality from "Mit forløb": contacts, participants and the wish, which the advisor’s panel then shows', async () => {
-    const page = await openAs(LEADER);
+    const page = await local.openAs(LEADER);
     const entry = page.getByRole('region', { name: 'Kommunens tilmelding' });
     await visible(entry.getByText('Ikke tilmeldt endnu'));
     await entry.getByRole('button', { name: 'Tilmeld Næstved Kommune' }).click();
@@ -135,7 +103,7 @@ describe('advisors edit the municipalities and leaders register theirs, in Debia
     await newcomer.getByLabel('E-mail').fill('nanna.noer@naestved.example.org');
     await form.getByRole('button', { name: 'Gem tilmeldingen' }).click();
     await visible(form.getByText('Tilmeldingen er gemt, og rådgiverne kan se den.'));
-    await shot(page, 'leader-registration.png');
+    await local.shot(page, 'leader-registration.png');
 
     const naestved = (await municipalities()).find((m) => m.name === 'Næstved Kommune')!;
     expect(naestved.registration).toMatchObject({ timeOfDay: 'afternoon' });
@@ -156,22 +124,21 @@ describe('advisors edit the municipalities and leaders register theirs, in Debia
     await visible(region.getByRole('row', { name: /Nanna Noer Projektleder nanna\.noer@naestved\.example\.org/ }));
     await visible(region.getByRole('row', { name: /Mikkel Skov .* Ja/ }));
     await region.scrollIntoViewIfNeeded();
-    await shot(advisor, 'advisor-municipalities.png');
+    await local.shot(advisor, 'advisor-municipalities.png');
     await advisor.close();
   });
 
   it('refuses a registration read before an advisor added someone, offers a reload, and then keeps that person', async () => {
-    const page = await openAs(LEADER);
+    const page = await local.openAs(LEADER);
     await page.getByRole('region', { name: 'Kommunens tilmelding' }).getByRole('button', { name: 'Ret tilmeldingen af Næstved Kommune' }).click();
     const form = page.getByRole('form', { name: 'Tilmelding: Næstved Kommune' });
     await visible(form.getByRole('group', { name: 'Deltager 3: Nanna Noer' }));
 
     // Meanwhile an advisor adds Ole, whom the open form has never shown.
     const naestved = (await municipalities()).find((m) => m.name === 'Næstved Kommune')!;
-    const added = await fetch(`${url}/api/cohorts/demo/municipalities/${encodeURIComponent(naestved.id)}/participants`, {
+    const added = await local.asUser(ADVISOR, `/cohorts/demo/municipalities/${encodeURIComponent(naestved.id)}/participants`, {
       method: 'POST',
-      headers: { 'X-Demo-User': ADVISOR, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Ole Olsen', email: 'ole.olsen@naestved.example.org', role: 'consultant', contact: false }),
+      body: { name: 'Ole Olsen', email: 'ole.olsen@naestved.example.org', role: 'consultant', contact: false },
     });
     expect(added.status).toBe(201);
 
@@ -182,7 +149,7 @@ describe('advisors edit the municipalities and leaders register theirs, in Debia
     const stale = form.getByRole('alert');
     await visible(stale.getByText('Tilmeldingen er ændret af en anden i mellemtiden.', { exact: false }));
     expect((await municipalities()).find((m) => m.name === 'Næstved Kommune')!.participants.map((p) => p.name)).toEqual(['Tina Frost', 'Mikkel Skov', 'Nanna Noer', 'Ole Olsen']);
-    await shot(page, 'leader-registration-stale.png');
+    await local.shot(page, 'leader-registration-stale.png');
 
     await stale.getByRole('button', { name: 'Indlæs igen' }).click();
     await visible(form.getByRole('group', { name: 'Deltager 4: Ole Olsen' }));
@@ -202,10 +169,10 @@ describe('advisors edit the municipalities and leaders register theirs, in Debia
     // A colleague renames the municipality's contact in the meantime, with the version they read.
     const naestved = (await municipalities()).find((m) => m.name === 'Næstved Kommune')!;
     const { id: tina, ...details } = naestved.participants.find((p) => p.name === 'Tina Frost')!;
-    const colleague = await fetch(`${url}/api/cohorts/demo/municipalities/${encodeURIComponent(naestved.id)}/participants/${encodeURIComponent(tina)}`, {
+    const colleague = await local.asUser(ADVISOR, `/cohorts/demo/municipalities/${encodeURIComponent(naestved.id)}/participants/${encodeURIComponent(tina)}`, {
       method: 'PUT',
-      headers: { 'X-Demo-User': ADVISOR, 'Content-Type': 'application/json', 'If-Match': `"${naestved.version}"` },
-      body: JSON.stringify({ ...details, name: 'Tina Frost Hansen' }),
+      headers: { 'If-Match': `"${naestved.version}"` },
+      body: { ...details, name: 'Tina Frost Hansen' },
     });
     expect(colleague.status).toBe(200);
 
@@ -224,12 +191,12 @@ describe('advisors edit the municipalities and leaders register theirs, in Debia
   });
 
   it('does not let a participant open another municipality’s registration', async () => {
-    const page = await openAs('birgitte.lund@horsens.example.org');
+    const page = await local.openAs('birgitte.lund@horsens.example.org');
     await visible(page.getByRole('heading', { level: 2, name: 'Mit forløb' }));
     await expect(page.getByRole('region', { name: 'Kommunens tilmelding' }).count()).resolves.toBe(0);
-    const naestvedId = ((await (await fetch(`${url}/api/cohorts/demo`, { headers: { 'X-Demo-User': ADVISOR } })).json()) as { municipalities: { id: string; name: string }[] })
+    const naestvedId = (await local.asUser<{ municipalities: { id: string; name: string }[] }>(ADVISOR, '/cohorts/demo')).json
       .municipalities.find((m) => m.name === 'Næstved Kommune')!.id;
-    await page.goto(`${url}/tab/cohorts/demo/municipalities/${encodeURIComponent(naestvedId)}/registration`);
+    await page.goto(`${local.url}/tab/cohorts/demo/municipalities/${encodeURIComponent(naestvedId)}/registration`);
     await visible(page.getByRole('alert').getByText('Kun kommunens tovholder (eller en rådgiver) kan tilmelde kommunen.', { exact: false }));
     await page.close();
   });

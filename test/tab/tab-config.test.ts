@@ -1,53 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { signInFor } from '../../src/server/tab-auth/sign-in-for';
 import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
-import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
 import { engines, useStore } from '../support/engines';
 import { EntraKeysServer } from '../support/entra-tokens/keys-server';
 import { signed, userClaims, type TokenTarget } from '../support/entra-tokens/tokens';
-import { freePort, tempDir } from '../support/http';
+import { tempDir } from '../support/http';
+import { assertTabBuilt, startLocalTab, type LocalTab } from '../support/local-tab';
 import { sampleCohort } from '../support/sample-cohort';
 import { startTabServer, type TabServer } from '../support/tab-server';
 import { openInTeamsHost } from '../support/teams-host-double/teams-host';
 import { testClock } from '../support/test-clock';
 
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
-
 jest.setTimeout(30_000);
 
 describe('the team tab’s configuration page (/tab/config) opened in a plain browser', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  let url: string;
+  let local: LocalTab;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
-    browser = await launchChromium();
-    const dir = tempDir();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: join(dir, 'config.sqlite') }, dir);
-    await waitForHealthy(url, server, 10_000);
+    local = await startLocalTab({ demo: false, localNow: null });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGINT');
-    await server?.exit;
+    await local?.close();
   });
 
   it('says it is for adding the tab in a Teams team, how to get there, and leads on to the app by keyboard', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${url}/tab/config`);
+    const page = await local.browser.context.newPage();
+    await page.goto(`${local.url}/tab/config`);
     await page.getByRole('heading', { level: 1, name: 'Forløbsoverblik' }).waitFor();
     await page.getByText('Denne side bruges, når fanen Forløbsoverblik tilføjes i et team eller en gruppechat i Microsoft Teams.').waitFor();
     await page.getByText('I Teams: åbn kanalen eller chatten, vælg + (Tilføj en fane), og vælg Gruppeforløb.').waitFor();
     // Nothing to configure here, so no sign-in is asked for.
     expect(await page.getByLabel('Demobruger').count()).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'tab-config-outside-teams.png'), fullPage: true });
+    await local.shot(page, 'tab-config-outside-teams.png');
 
     const link = page.getByRole('link', { name: 'Åbn Gruppeforløb her' });
     await link.focus();
@@ -58,8 +45,8 @@ describe('the team tab’s configuration page (/tab/config) opened in a plain br
   });
 
   it('says the same in English', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${url}/tab/config?lang=en`);
+    const page = await local.browser.context.newPage();
+    await page.goto(`${local.url}/tab/config?lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Cohort overview' }).waitFor();
     await page.getByText('This page is used when the Cohort overview tab is added to a team or a group chat in Microsoft Teams.').waitFor();
     await page.close();
@@ -77,7 +64,7 @@ describe('the team tab’s configuration page inside Teams, signed in with Teams
   let target: TokenTarget;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
+    assertTabBuilt();
     keys = await EntraKeysServer.start(tenant);
     const config = loadConfig(
       { AAD_APP_TENANT_ID: tenant, AAD_APP_CLIENT_ID: client, AAD_APP_CLIENT_SECRET: 'client-secret', LINK_SECRET: 'x'.repeat(32), AAD_APP_OAUTH_AUTHORITY_HOST: keys.authorityHost },

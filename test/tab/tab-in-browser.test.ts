@@ -1,13 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_COHORT_FILE as DEMO, weekBeforeDemoWindow } from '../support/demo-moment';
-import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
-import { spawnMain, waitForHealthy, type ChildServer } from '../support/child-server';
-import { runBuiltCli } from '../support/cli-process';
-import { freePort, tempDir } from '../support/http';
-
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
+import { DEMO_COHORT_FILE as DEMO } from '../support/demo-moment';
+import { startLocalTab, type LocalTab } from '../support/local-tab';
 
 const ADVISOR = 'signe.vestergaard@styrelsen.example.org';
 const PARTICIPANT = 'birgitte.lund@horsens.example.org';
@@ -23,57 +16,22 @@ interface Headcount {
 jest.setTimeout(30_000);
 
 describe('the tab in Debian’s chromium, against the built server in local mode', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  let url: string;
-  let databaseFile: string;
+  let local: LocalTab;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
-    browser = await launchChromium();
-    const dir = tempDir();
-    databaseFile = join(dir, 'tab.sqlite');
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawnMain({ PORT: String(port), DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, dir);
-    await waitForHealthy(url, server, 10_000);
+    local = await startLocalTab({ demo: false });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGINT');
-    await server?.exit;
+    await local?.close();
   });
 
-  /** The API as a demo user, to set up or check what the page should show. */
-  async function asUser<T>(email: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; json: T }> {
-    const res = await fetch(`${url}/api${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'X-Demo-User': email, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  }
-
-  const headcounts = async () => (await asUser<{ meetings: Headcount[] }>(ADVISOR, '/cohorts/demo/rsvp-matrix')).json.meetings;
+  const headcounts = async () => (await local.asUser<{ meetings: Headcount[] }>(ADVISOR, '/cohorts/demo/rsvp-matrix')).json.meetings;
   const meeting = async (key: string) => (await headcounts()).find((m) => m.key === key)!;
 
-  /** A new browser tab (so a new sessionStorage) on /tab, signed in as the demo user picked. */
-  async function openAs(email: string, options: { dark?: boolean } = {}): Promise<Page> {
-    const page = await browser.context.newPage();
-    if (options.dark) await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${url}/tab/`);
-    await page.getByLabel('Demobruger').selectOption(email);
-    await page.getByRole('button', { name: 'Fortsæt' }).click();
-    await page.getByText('Lokal afprøvning: du ser fanen som').waitFor();
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
-
   it('in an empty installation says it runs locally, that there is nothing yet, and how to load the examples', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${url}/tab/`);
+    const page = await local.browser.context.newPage();
+    await page.goto(`${local.url}/tab/`);
     await page.getByRole('heading', { level: 1, name: 'Lokal afprøvning' }).waitFor();
     await expectVisible(page.getByText('ikke forbundet til Microsoft 365'));
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Ingen gruppeforløb endnu' }));
@@ -82,34 +40,30 @@ describe('the tab in Debian’s chromium, against the built server in local mode
   });
 
   it('offers to load the example with one click in an empty installation, then the people to pick from', async () => {
-    const dir = tempDir();
-    const port = await freePort();
-    const other = spawnMain({ PORT: String(port), DATABASE_FILE: join(dir, 'empty.sqlite'), LOCAL_NOW: weekBeforeDemoWindow() }, dir);
+    const other = await startLocalTab({ demo: false, browser: local.browser });
     try {
-      await waitForHealthy(`http://127.0.0.1:${port}`, other, 10_000);
-      const page = await browser.context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/tab/`);
+      const page = await local.browser.context.newPage();
+      await page.goto(`${other.url}/tab/`);
       await page.getByRole('button', { name: 'Indlæs eksemplet' }).click();
       await page.getByLabel('Demobruger').waitFor();
       expect(await page.getByLabel('Demobruger').locator('option').count()).toBeGreaterThan(10);
       await page.close();
     } finally {
-      other.process.kill('SIGINT');
-      await other.exit;
+      await other.close();
     }
   });
 
   describe('with the demo cohort imported by the cohort command line', () => {
     beforeAll(async () => {
-      const imported = await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['import', DEMO]);
+      const imported = await local.cli(['import', DEMO]);
       expect(imported).toMatchObject({ code: 0, out: expect.stringContaining('id demo') });
       // Booked in local mode: the invitations wait in the outbox, visibly not sent.
-      expect(await runBuiltCli({ DATABASE_FILE: databaseFile, LOCAL_NOW: weekBeforeDemoWindow() }, ['book', 'demo', '--organizer', ADVISOR])).toMatchObject({ code: 0 });
+      expect(await local.cli(['book', 'demo', '--organizer', ADVISOR])).toMatchObject({ code: 0 });
     });
 
     it('offers the demo users by name, role and municipality, and remembers the choice in this browser tab', async () => {
-      const page = await browser.context.newPage();
-      await page.goto(`${url}/tab/`);
+      const page = await local.browser.context.newPage();
+      await page.goto(`${local.url}/tab/`);
       await page.getByLabel('Demobruger').waitFor();
       const options = await page.getByLabel('Demobruger').locator('option').allTextContents();
       expect(options).toEqual(expect.arrayContaining(['Signe Vestergaard – rådgiver', 'Lone Bach – leder/tovholder, Horsens Kommune', 'Birgitte Lund – deltager, Horsens Kommune']));
@@ -126,7 +80,7 @@ describe('the tab in Debian’s chromium, against the built server in local mode
 
     it('shows a participant their coming meetings and records their answer, which the advisors’ matrix and head-count then show', async () => {
       const before = await meeting('opstart');
-      const page = await openAs(PARTICIPANT);
+      const page = await local.openAs(PARTICIPANT);
       const opstart = page.getByRole('region', { name: 'Opstartsmøde' });
       await expectVisible(opstart.getByText('torsdag den 17. december 2026, kl. 09:30–15:30'));
       await expectVisible(opstart.getByText('Sted: Social- og Boligstyrelsen, Edisonsvej 18, 5000 Odense C'));
@@ -141,15 +95,15 @@ describe('the tab in Debian’s chromium, against the built server in local mode
       await opstart.getByRole('button', { name: 'Gem svar' }).click();
       await expectVisible(opstart.getByText('Dit svar er gemt.'));
       await expectVisible(opstart.getByText('Mit svar: Jeg kommer'));
-      await shot(page, 'tab-participant.png');
+      await local.shot(page, 'tab-participant.png');
       await page.close();
 
       const after = await meeting('opstart');
       expect(after.attendance.inPerson).toBe(before.attendance.inPerson + 1);
       expect(after.attendance.notAnswered).toBe(before.attendance.notAnswered - 1);
 
-      const advisor = await openAs(ADVISOR);
-      await advisor.goto(`${url}/tab/cohorts/demo/rsvp`);
+      const advisor = await local.openAs(ADVISOR);
+      await advisor.goto(`${local.url}/tab/cohorts/demo/rsvp`);
       const matrix = advisor.getByRole('table', { name: 'Tilmeldinger', exact: true });
       const row = matrix.getByRole('row', { name: /Birgitte Lund/ });
       await row.waitFor();
@@ -159,12 +113,12 @@ describe('the tab in Debian’s chromium, against the built server in local mode
       const catering = advisor.getByRole('region', { name: /^Forplejning: Opstartsmøde/ });
       await expectVisible(catering.getByRole('row', { name: /Birgitte Lund Horsens Kommune Laktosefri/ }));
       await expectVisible(catering.getByText('frist for forplejning', { exact: false }).or(catering.getByText('Frist for forplejning', { exact: false })));
-      await shot(advisor, 'tab-rsvp-matrix.png');
+      await local.shot(advisor, 'tab-rsvp-matrix.png');
       await advisor.close();
     });
 
     it("lets the participant report their municipality's presentation", async () => {
-      const page = await openAs(PARTICIPANT);
+      const page = await local.openAs(PARTICIPANT);
       const task = page.getByRole('region', { name: 'Refleksionsmøde' }).nth(1).getByRole('group', { name: 'Oplæg fra Horsens Kommune' });
       await expectVisible(task.getByText('Status: Ikke startet'));
       await task.getByLabel('Link til oplægget (https, valgfrit)').fill('https://example.org/horsens.pdf');
@@ -175,27 +129,27 @@ describe('the tab in Debian’s chromium, against the built server in local mode
     });
 
     it('shows a leader what a participant sees, plus the municipality’s individual meetings', async () => {
-      const page = await openAs(LEADER);
+      const page = await local.openAs(LEADER);
       await page.getByRole('heading', { level: 2, name: 'Mit forløb' }).waitFor();
       await expectVisible(page.getByRole('heading', { level: 2, name: 'Kommunens individuelle møder' }));
       await expectVisible(page.getByRole('region', { name: 'Forberedende individuelt møde – Horsens Kommune' }).getByText('Ikke booket endnu.'));
       await page.close();
-      const participant = await openAs(PARTICIPANT);
+      const participant = await local.openAs(PARTICIPANT);
       await participant.getByRole('region', { name: 'Opstartsmøde' }).waitFor();
       expect(await participant.getByRole('heading', { name: 'Kommunens individuelle møder' }).count()).toBe(0);
       await participant.close();
     });
 
     it('lets an advisor open the cohort overview and move a plenary: the meeting shows its new date', async () => {
-      const page = await openAs(ADVISOR);
+      const page = await local.openAs(ADVISOR);
       await page.getByRole('button', { name: 'Åbn Demo: Organisering af M-ACT' }).click();
       await page.getByRole('heading', { level: 2, name: 'Demo: Organisering af M-ACT' }).waitFor();
-      expect(page.url()).toBe(`${url}/tab/cohorts/demo`);
+      expect(page.url()).toBe(`${local.url}/tab/cohorts/demo`);
       const table = page.getByRole('table', { name: 'Møder', exact: true });
       const row = table.locator('tr[data-meeting="refleksion-2"]');
       await expectVisible(row.getByText('onsdag den 14. april 2027, kl. 09:30–15:30'));
       await expectVisible(row.getByText('Ikke sendt: ikke forbundet til Microsoft 365'));
-      await shot(page, 'tab-advisor-overview.png');
+      await local.shot(page, 'tab-advisor-overview.png');
 
       await row.getByRole('button', { name: /^Flyt/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Flyt Refleksionsmøde' });
@@ -209,16 +163,16 @@ describe('the tab in Debian’s chromium, against the built server in local mode
     });
 
     it('refuses a move made on a version someone else has changed meanwhile, and reloads on request', async () => {
-      const page = await openAs(ADVISOR);
-      await page.goto(`${url}/tab/cohorts/demo`);
+      const page = await local.openAs(ADVISOR);
+      await page.goto(`${local.url}/tab/cohorts/demo`);
       const row = page.getByRole('table', { name: 'Møder', exact: true }).locator('tr[data-meeting="refleksion-3"]');
       await row.getByRole('button', { name: /^Flyt/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Flyt Refleksionsmøde' });
       const { id, version } = await (async () => {
-        const cohort = (await asUser<{ meetings: { id: string; key: string; version: number }[] }>(ADVISOR, '/cohorts/demo')).json;
+        const cohort = (await local.asUser<{ meetings: { id: string; key: string; version: number }[] }>(ADVISOR, '/cohorts/demo')).json;
         return cohort.meetings.find((m) => m.key === 'refleksion-3')!;
       })();
-      const elsewhere = await asUser(ADVISOR, `/cohorts/demo/meetings/${id}`, { method: 'PUT', body: { start: '2027-05-12T09:30' }, headers: { 'If-Match': `"${version}"` } });
+      const elsewhere = await local.asUser(ADVISOR, `/cohorts/demo/meetings/${id}`, { method: 'PUT', body: { start: '2027-05-12T09:30' }, headers: { 'If-Match': `"${version}"` } });
       expect(elsewhere.status).toBe(200);
 
       await dialog.getByLabel('Ny dato').fill('2027-05-18');
@@ -231,8 +185,8 @@ describe('the tab in Debian’s chromium, against the built server in local mode
     });
 
     it('renders the dark theme when the browser prefers it', async () => {
-      const page = await openAs(ADVISOR, { dark: true });
-      await page.goto(`${url}/tab/cohorts/demo`);
+      const page = await local.openAs(ADVISOR, { dark: true });
+      await page.goto(`${local.url}/tab/cohorts/demo`);
       await page.getByRole('table', { name: 'Møder', exact: true }).waitFor();
       const provider = page.locator('[data-theme]').first();
       expect(await provider.getAttribute('data-theme')).toBe('dark');
@@ -240,7 +194,7 @@ describe('the tab in Debian’s chromium, against the built server in local mode
       const background = await provider.evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(element).backgroundColor);
       expect(background).toMatch(/^rgba?\(/);
       expect(luminance(background)).toBeLessThan(0.2);
-      await shot(page, 'tab-dark-theme.png');
+      await local.shot(page, 'tab-dark-theme.png');
       await page.close();
     });
   });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { signInFor } from '../../src/server/tab-auth/sign-in-for';
 import { launchChromium, SCREENSHOTS, type Browser } from '../support/browser';
@@ -8,12 +7,12 @@ import { engines, useStore } from '../support/engines';
 import { EntraKeysServer } from '../support/entra-tokens/keys-server';
 import { signed, userClaims, type TokenTarget, type TokenUser } from '../support/entra-tokens/tokens';
 import { tempDir } from '../support/http';
+import { assertTabBuilt } from '../support/local-tab';
 import { sampleCohort } from '../support/sample-cohort';
 import { startTabServer, type TabServer } from '../support/tab-server';
 import { openInTeamsHost, type HostContext, type TokenAnswer } from '../support/teams-host-double/teams-host';
 import { testClock } from '../support/test-clock';
 
-const BUILT_TAB = resolve(__dirname, '../../tab/dist/index.html');
 const TENANT = randomUUID();
 const CLIENT = randomUUID();
 const clock = testClock('2023-04-01T08:00:00.000Z');
@@ -31,7 +30,7 @@ describe('the tab inside a Teams host, signed in with Teams SSO against a tenant
   let cohortName: string;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_TAB)) throw new Error(`The tab is not built (${BUILT_TAB} is missing): run \`npm run build\` first.`);
+    assertTabBuilt();
     keys = await EntraKeysServer.start(TENANT);
     const config = loadConfig(
       { AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_ID: CLIENT, AAD_APP_CLIENT_SECRET: 'client-secret', LINK_SECRET: 'x'.repeat(32), AAD_APP_OAUTH_AUTHORITY_HOST: keys.authorityHost },
