@@ -1,15 +1,18 @@
 import {
   FluentProvider, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens, type Theme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, type Auth, type DemoUser } from './api';
-import { Failure, Loading, Tab } from './common';
+import { Failure, lazyView, Loading, Tab } from './common';
 import { teamsHost, type TeamsHost, type ThemeName } from './host';
 import { langOf, TEXTS } from './texts';
 import { DemoPicker, rememberedDemoUser } from './views/DemoPicker';
 import { Home } from './views/Home';
 import { NotInTeams } from './views/NotInTeams';
-import { CONFIG_ROUTE, TabConfig, TabConfigOutsideTeams } from './views/TabConfig';
+import { CONFIG_ROUTE } from './views/config-route';
+
+const TabConfig = lazyView(() => import('./views/TabConfig').then((m) => m.TabConfig));
+const TabConfigOutsideTeams = lazyView(() => import('./views/TabConfig').then((m) => m.TabConfigOutsideTeams));
 
 const THEMES: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -130,7 +133,9 @@ export function App() {
 
   return (
     <FluentProvider theme={THEMES[themeName]} className={styles.root} data-theme={themeName}>
-      <Tab.Provider value={context}>{content}</Tab.Provider>
+      <Tab.Provider value={context}>
+        <Suspense fallback={<Loading />}>{content}</Suspense>
+      </Tab.Provider>
     </FluentProvider>
   );
 }

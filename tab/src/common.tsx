@@ -1,7 +1,7 @@
 import {
   Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, lazy, useCallback, useContext, useEffect, useState, type ComponentType } from 'react';
 import { ApiError, SignInFailed, type Api } from './api';
 import type { ThemeName } from './host';
 import { pick, type Lang, type Texts } from './texts';
@@ -21,6 +21,14 @@ export function useTab(): TabContext {
   const context = useContext(Tab);
   if (context === null) throw new Error('useTab outside <Tab.Provider>');
   return context;
+}
+
+/**
+ * A view fetched when first drawn, so the first view downloads only what it shows: a participant
+ * never loads the advisors' screens, the card renderer or the configuration page.
+ */
+export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return lazy(async () => ({ default: await load() }));
 }
 
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; data: T };

@@ -1,13 +1,15 @@
 import { useCallback } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Title1, Title2 } from '@fluentui/react-components';
 import type { DemoUser } from '../api';
-import { Failure, Loading, useLoad, useStyles, useTab } from '../common';
-import { AdvisorHome } from './AdvisorHome';
-import { CohortOverview, type OverviewTab } from './CohortOverview';
-import { CreateCohort } from './CreateCohort';
+import { Failure, lazyView, Loading, useLoad, useStyles, useTab } from '../common';
+import type { OverviewTab } from './CohortOverview';
 import { forgetDemoUser } from './DemoPicker';
 import { MyProgramme } from './MyProgramme';
-import { Registration } from './Registration';
+
+const AdvisorHome = lazyView(() => import('./AdvisorHome').then((m) => m.AdvisorHome));
+const CohortOverview = lazyView(() => import('./CohortOverview').then((m) => m.CohortOverview));
+const CreateCohort = lazyView(() => import('./CreateCohort').then((m) => m.CreateCohort));
+const Registration = lazyView(() => import('./Registration').then((m) => m.Registration));
 
 const COHORT_ROUTE = /^cohorts\/([^/]+)(?:\/(meetings|rsvp|municipalities|cards|outreach))?$/;
 const REGISTRATION_ROUTE = /^cohorts\/([^/]+)\/municipalities\/([^/]+)\/registration$/;

@@ -3,10 +3,12 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { MyMeetingsResponse, PresentationStatus, RsvpAnswer } from '../api';
-import { errorText, Failure, Loading, useLoad, useStyles, useTab } from '../common';
+import { errorText, Failure, lazyView, Loading, useLoad, useStyles, useTab } from '../common';
 import { formatDateTime, formatSpan } from '../time';
-import { RegistrationEntry } from './Registration';
-import { SlotBooking } from './SlotBooking';
+
+// Leaders only: a participant's first view does without them.
+const RegistrationEntry = lazyView(() => import('./Registration').then((m) => m.RegistrationEntry));
+const SlotBooking = lazyView(() => import('./SlotBooking').then((m) => m.SlotBooking));
 
 type Meeting = MyMeetingsResponse['meetings'][number];
 

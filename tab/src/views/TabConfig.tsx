@@ -5,7 +5,6 @@ import { Failure, Loading, useLoad, useStyles, useTab } from '../common';
 import { tabSettings, type TabSettings } from '../tab-settings';
 
 /** The configuration page's route below /tab/: the manifest's configurationUrl is `/tab/config`. */
-export const CONFIG_ROUTE = 'config';
 
 /**
  * Teams' Save button: enabled once a cohort is chosen, and saving stores that cohort's tab. Teams
