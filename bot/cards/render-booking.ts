@@ -55,9 +55,9 @@ export function renderSlots(data: SlotsCardData, lang: CardLanguage): AdaptiveCa
   });
 }
 
-function heading(data: SlotBookedCardData, t: CardLabels): { heading: string; headingColor: 'Default' | 'Good' | 'Attention' } {
+function heading(data: SlotBookedCardData, t: CardLabels): { heading: string; headingColor: 'Default' | 'Attention' } {
   if (data.cancelled) return { heading: t.slotBooked.cancelled, headingColor: 'Attention' };
-  if (data.confirmation) return { heading: t.slotBooked.booked, headingColor: 'Good' };
+  if (data.confirmation) return { heading: t.slotBooked.booked, headingColor: 'Default' };
   return { heading: t.slotBooked.yourTime, headingColor: 'Default' };
 }
 

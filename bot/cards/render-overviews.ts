@@ -55,11 +55,14 @@ export function renderMeetings(data: MeetingsCardData, lang: CardLanguage): Adap
   });
 }
 
-/** Colours that let an advisor spot a municipality that has not begun. */
-const STATUS_COLOR: Record<PresentationStatus, 'Warning' | 'Accent' | 'Good'> = {
-  not_started: 'Warning',
+/**
+ * Colours that let an advisor spot a municipality that has not begun. Teams' light theme draws
+ * Good and Warning text at about 2:1 against white, below WCAG's 4.5:1, so they are not used for text.
+ */
+const STATUS_COLOR: Record<PresentationStatus, 'Attention' | 'Accent' | 'Default'> = {
+  not_started: 'Attention',
   in_preparation: 'Accent',
-  ready: 'Good',
+  ready: 'Default',
 };
 
 function presentationRow(row: PresentationRowData, t: CardLabels) {

@@ -140,7 +140,7 @@ describe('the slots card', () => {
 describe('the booked card', () => {
   test('of a Teams meeting confirms the time and that the invitation comes in Outlook', () => {
     const card = renderSlotBooked(bookedData('da'), 'da');
-    expect(ofType(card, 'TextBlock')[0]).toMatchObject({ text: 'Booket!', color: 'Good' });
+    expect(ofType(card, 'TextBlock')[0]).toMatchObject({ text: 'Booket!', color: 'Default' });
     expect(facts(card)).toEqual([
       { title: 'Møde', value: 'Forberedende møde' },
       { title: 'Kommune', value: 'Aarhus Kommune' },
