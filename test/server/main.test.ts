@@ -21,12 +21,12 @@ function connects(host: string, port: number): Promise<boolean> {
 }
 
 describe('the server process (node dist/src/server/main.js, what npm start runs)', () => {
-  it('starts with no environment at all: /healthz within 2 s, loopback only, and stops on SIGINT', async () => {
+  it('starts with no environment at all: /healthz answers, loopback only, and stops on SIGINT', async () => {
     const cwd = tempDir();
     const child = spawnMain({}, cwd);
     try {
-      await waitForHealthy('http://127.0.0.1:3978', child, 2000);
-      expect(child.elapsed()).toBeLessThan(2000);
+      // How fast it starts is the benchmark's to say (server.cold_start_ms), not a timed assertion here.
+      await waitForHealthy('http://127.0.0.1:3978', child, 15_000);
       expect(child.stdout()).toContain('kører lokalt på http://127.0.0.1:3978: ikke forbundet til Microsoft 365');
       expect(child.stdout()).toContain('not connected to Microsoft 365, listening on loopback (127.0.0.1) only');
       expect(child.stdout()).toContain('Fanen / the tab: http://127.0.0.1:3978/tab');

@@ -7,8 +7,6 @@ export const MAIN = resolve(__dirname, '../../dist/src/server/main.js');
 
 export interface ChildServer {
   process: ChildProcess;
-  /** Milliseconds since spawn. */
-  elapsed(): number;
   stdout(): string;
   stderr(): string;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -16,14 +14,13 @@ export interface ChildServer {
 
 /** Only the given variables: what the developer's shell happens to export must not change the result. */
 export function spawnMain(env: NodeJS.ProcessEnv, cwd: string): ChildServer {
-  const started = Date.now();
   const child = spawn(process.execPath, [MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
   const exit = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
-  return { process: child, elapsed: () => Date.now() - started, stdout: () => out, stderr: () => err, exit };
+  return { process: child, stdout: () => out, stderr: () => err, exit };
 }
 
 /** Polls /healthz every 10 ms until it answers 200; connection refusals before that are the server still starting. */
