@@ -52,13 +52,24 @@ function CohortForm({ programmes, onCreated }: { programmes: Programme[]; onCrea
   const [error, setError] = useState<unknown>(null);
   // Only the newest proposal counts when the kick-off is changed quickly several times.
   const asked = useRef(0);
+  // A date or time the advisor typed is theirs: a new proposal for the kick-off leaves it as it is.
+  const typed = useRef(new Set<string>());
 
   const propose = async (wantedEdition: string, day: string) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
     const ask = ++asked.current;
     try {
       const proposal = (await api.programmes(day)).programmes.find((p) => p.edition === wantedEdition);
-      if (ask === asked.current && proposal) setRows(rowsOf(proposal));
+      if (ask !== asked.current || !proposal) return;
+      setError(null);
+      const kept = (row: PlenaryRow, field: 'date' | 'time', current: PlenaryRow | undefined) =>
+        current && typed.current.has(`${row.key}.${field}`) ? current[field] : row[field];
+      setRows((current) =>
+        rowsOf(proposal).map((row) => {
+          const before = current.find((c) => c.key === row.key);
+          return { ...row, date: kept(row, 'date', before), time: kept(row, 'time', before) };
+        }),
+      );
     } catch (caught) {
       if (ask === asked.current) setError(caught);
     }
@@ -67,7 +78,10 @@ function CohortForm({ programmes, onCreated }: { programmes: Programme[]; onCrea
   const badStarts = new Set(
     error instanceof ApiError ? error.problems.flatMap((p) => /^body\.plenaries\.(\d+)\.start$/.exec(p.path)?.[1] ?? []).map(Number) : [],
   );
-  const change = (index: number, patch: Partial<PlenaryRow>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const change = (index: number, patch: Partial<Pick<PlenaryRow, 'date' | 'time'>>) => {
+    for (const field of Object.keys(patch)) typed.current.add(`${rows[index]!.key}.${field}`);
+    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -91,6 +105,8 @@ function CohortForm({ programmes, onCreated }: { programmes: Programme[]; onCrea
         <Select
           value={edition}
           onChange={(_e, data) => {
+            // Another programme has other meetings: nothing typed for the old one carries over.
+            typed.current.clear();
             setEdition(data.value);
             void propose(data.value, kickoff);
           }}
