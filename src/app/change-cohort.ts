@@ -45,7 +45,7 @@ async function changeOnce(deps: ChangeDeps, id: string, change: (cohort: Cohort,
     const repository = cohortRepository(trx, deps.clock);
     const current = await loadCohort(repository, id);
     const changed = change(current.cohort, now);
-    const stored = changed === current.cohort ? current : await repository.save(changed, current.revision);
+    const stored = changed === current.cohort ? current : await repository.save(changed, current.revision, current.cohort);
     // Also when nothing changed: a booked cohort imported from a document has no events recorded
     // yet, and booking it again is how they get recorded. Unchanged events are not touched.
     await recordCalendar(trx, stored.cohort, now);

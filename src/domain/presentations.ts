@@ -55,5 +55,7 @@ export function setPresentationStatus(
     link: validLink(change.link),
     updatedAt: change.at,
   };
-  return { ...cohort, presentations: [...cohort.presentations.filter((p) => !same(p)), presentation] };
+  // In the old report's place, as an answer takes its: the order means nothing.
+  const current = cohort.presentations.find(same);
+  return { ...cohort, presentations: current ? cohort.presentations.map((p) => (p === current ? presentation : p)) : [...cohort.presentations, presentation] };
 }

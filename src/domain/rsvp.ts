@@ -86,7 +86,10 @@ export function recordRsvp(cohort: Cohort, incoming: IncomingRsvp): { cohort: Co
     answeredAt: incoming.at,
     source: incoming.source,
   };
-  return { cohort: { ...cohort, rsvps: [...cohort.rsvps.filter((r) => !same(r)), rsvp] }, outcome: 'recorded' };
+  // A new answer takes the old one's place: the answers' order means nothing, and the store then
+  // writes this one row rather than every answer after it.
+  const rsvps = current ? cohort.rsvps.map((r) => (r === current ? rsvp : r)) : [...cohort.rsvps, rsvp];
+  return { cohort: { ...cohort, rsvps }, outcome: 'recorded' };
 }
 
 /** An answer given before the meeting moved is kept, but it answered another date. */

@@ -142,7 +142,8 @@ export function bookSlot(cohort: Cohort, request: SlotRequest, busy: readonly Bu
     generation: before === undefined ? 1 : before.cancelled ? before.generation + 1 : before.generation,
     cancelled: false,
   };
-  return { ...cohort, slotBookings: [...cohort.slotBookings.filter((b) => b !== before), booking] };
+  // In the earlier booking's place, as an answer takes its: the order means nothing.
+  return { ...cohort, slotBookings: before ? cohort.slotBookings.map((b) => (b === before ? booking : b)) : [...cohort.slotBookings, booking] };
 }
 
 /** Frees the slot; the Outlook event is cancelled. Cancelling what is not booked changes nothing. */

@@ -7,6 +7,7 @@ import { repeatedIdProblem, slotBookingProblem } from './cohort-integrity';
 import { byName, readCohorts } from './cohort-reader';
 import { summaryFrom, toRows, type CohortRows } from './cohort-rows';
 import type { CohortStore, CohortSummary, StoredCohort } from './cohort-store';
+import { cohortChanges, writeChanges } from './cohort-changes';
 import { insertHead, updateHead, writeChildren } from './cohort-writer';
 import { constraintError } from './constraint-errors';
 import type { Database, Executor } from './schema';
@@ -113,10 +114,13 @@ export function cohortRepository(executor: Executor, clock: Clock = systemClock)
         return { cohort, revision: 1 };
       }),
 
-    save: (cohort, expectedRevision) =>
+    save: (cohort, expectedRevision, previous) =>
       writing(executor, cohort, async (trx, rows) => {
         if (!(await updateHead(trx, rows, expectedRevision))) throw await refusedSave(trx, cohort.id);
-        await writeChildren(trx, rows);
+        // The revision matched, so the rows stored are `previous`'s: nobody has saved since it was read.
+        const changes = previous === undefined ? null : cohortChanges(toRows(previous), rows);
+        if (changes) await writeChanges(trx, changes, cohort.id);
+        else await writeChildren(trx, rows);
         return { cohort, revision: expectedRevision + 1 };
       }),
   };

@@ -30,6 +30,9 @@ export interface CohortStore {
   loadNaming(keys: IdentityKeys): Promise<Cohort[]>;
   /** Refuses an id that exists with DomainError `cohort_exists`. */
   create(cohort: Cohort): Promise<StoredCohort>;
-  /** Refuses a stale revision with DomainError `concurrent_change`. */
-  save(cohort: Cohort, expectedRevision: number): Promise<StoredCohort>;
+  /**
+   * Refuses a stale revision with DomainError `concurrent_change`. With `previous`, the cohort as
+   * it was read at that revision, only what differs from it is written.
+   */
+  save(cohort: Cohort, expectedRevision: number, previous?: Cohort): Promise<StoredCohort>;
 }

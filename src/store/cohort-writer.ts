@@ -38,7 +38,7 @@ async function deleteLeaves(trx: Trx, cohortId: string): Promise<void> {
   await trx.deleteFrom('advisors').where('cohort_id', '=', cohortId).execute();
 }
 
-async function upsertMeetings(trx: Trx, rows: CohortRows['meetings']): Promise<void> {
+export async function upsertMeetings(trx: Trx, rows: CohortRows['meetings']): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('meetings')
@@ -63,7 +63,7 @@ async function upsertMeetings(trx: Trx, rows: CohortRows['meetings']): Promise<v
     .execute();
 }
 
-async function upsertMunicipalities(trx: Trx, rows: CohortRows['municipalities']): Promise<void> {
+export async function upsertMunicipalities(trx: Trx, rows: CohortRows['municipalities']): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('municipalities')
@@ -78,7 +78,7 @@ async function upsertMunicipalities(trx: Trx, rows: CohortRows['municipalities']
     .execute();
 }
 
-async function upsertParticipants(trx: Trx, rows: CohortRows['participants']): Promise<void> {
+export async function upsertParticipants(trx: Trx, rows: CohortRows['participants']): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('participants')

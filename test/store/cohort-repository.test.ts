@@ -30,7 +30,10 @@ describe.each(engines())('cohort store on $name', (engine) => {
     expect((await restarted.cohorts.loadAll()).find((c) => c.id === cohort.id)).toStrictEqual(cohort);
   });
 
-  it('saves changes to every part of the aggregate and bumps the revision', async () => {
+  // A save given the cohort as read writes only the differences; without it, the whole aggregate.
+  const SAVES = [['whole', false], ['only what changed', true]] as const;
+
+  it.each(SAVES)('saves changes to every part of the aggregate and bumps the revision (%s)', async (_how, diff) => {
     const before = fullCohort();
     await fixture.store.cohorts.create(before);
     const [first, second, third] = before.municipalities;
@@ -47,11 +50,11 @@ describe.each(engines())('cohort store on $name', (engine) => {
       ],
       rsvps: before.rsvps.slice().reverse(),
     };
-    await expect(fixture.store.cohorts.save(changed, 1)).resolves.toEqual({ cohort: changed, revision: 2 });
+    await expect(fixture.store.cohorts.save(changed, 1, diff ? before : undefined)).resolves.toEqual({ cohort: changed, revision: 2 });
     expect(await (await fixture.reopen()).cohorts.load(before.id)).toStrictEqual({ cohort: changed, revision: 2 });
   });
 
-  it('lets two municipalities trade names and two people trade e-mails in one save', async () => {
+  it.each(SAVES)('lets two municipalities trade names and two people trade e-mails in one save (%s)', async (_how, diff) => {
     const cohort = sampleCohort();
     await fixture.store.cohorts.create(cohort);
     const [first, second, third] = cohort.municipalities;
@@ -64,7 +67,7 @@ describe.each(engines())('cohort store on $name', (engine) => {
         third!,
       ],
     };
-    await fixture.store.cohorts.save(swapped, 1);
+    await fixture.store.cohorts.save(swapped, 1, diff ? cohort : undefined);
     expect(await fixture.store.cohorts.load(cohort.id)).toStrictEqual({ cohort: swapped, revision: 2 });
   });
 
@@ -258,5 +261,28 @@ describe.each(engines())('finding the cohorts that name someone on $name', (engi
     const known = { ...second, municipalities: second.municipalities.map((m, i) => (i === 0 ? { ...m, participants: m.participants.map((p, j) => (j === 0 && p.person ? { ...p, person: { ...p.person, entraObjectId: 'AAAA0000-1111-2222-3333-444455556666' } } : p)) } : m)) };
     await fixture.store.cohorts.save(known, 1);
     expect(await ids({ aadObjectId: 'aaaa0000-1111-2222-3333-444455556666' })).toEqual(['other-cohort']);
+  });
+});
+
+describe.each(engines())('saving only what changed on $name', (engine) => {
+  const fixture = useStore(engine);
+
+  it('writes an answer, a removed participant and a moved slot as they are, and still lets the database refuse a repeated answer', async () => {
+    const before = fullCohort();
+    await fixture.store.cohorts.create(before);
+    const [first] = before.municipalities;
+    const leaving = first!.participants.at(-1)!;
+    const answered: Cohort = {
+      ...before,
+      municipalities: before.municipalities.map((m) => (m.id === first!.id ? { ...m, participants: m.participants.filter((p) => p.id !== leaving.id) } : m)),
+      rsvps: [...before.rsvps.filter((r) => r.participantId !== leaving.id).map((r, i) => (i === 0 ? { ...r, answer: 'declined' as const, dietaryNote: null } : r))],
+      presentations: before.presentations.slice(1),
+    };
+    await fixture.store.cohorts.save(answered, 1, before);
+    expect(await (await fixture.reopen()).cohorts.load(before.id)).toStrictEqual({ cohort: answered, revision: 2 });
+
+    const repeated: Cohort = { ...answered, rsvps: [...answered.rsvps, answered.rsvps[0]!] };
+    await expect(fixture.store.cohorts.save(repeated, 2, answered)).rejects.toThrow();
+    expect(await fixture.store.cohorts.load(before.id)).toStrictEqual({ cohort: answered, revision: 2 });
   });
 });
