@@ -59,6 +59,18 @@ export function registrarIn(memberships: readonly Membership[], cohortId: string
 const ADVISOR_TITLE = 'Rådgiver';
 
 /**
+ * What the installation's list of advisors is matched on. A signed-in Entra user (with an object id)
+ * by their own sign-in name, never by an e-mail claim, which a guest's home tenant sets and need not
+ * have verified: the list grants a power, so only the agency's members can hold it. A caller without
+ * a token (local mode) has only the address they named.
+ */
+function listedName(identity: Identity): string | null {
+  const signIn = identity.aadObjectId?.trim() ? identity.userPrincipalName : identity.email;
+  const name = signIn?.trim().toLowerCase();
+  return name && !name.includes('#ext#') ? name : null;
+}
+
+/**
  * Who may create a cohort: someone who already advises one (their record there is copied, title and
  * phone included), or whose address the installation lists as an advisor's. Null: nobody may.
  */
@@ -76,7 +88,7 @@ export function founderOf(
     const { id: _id, ...founder } = known;
     return founder;
   }
-  const address = keys.address;
+  const address = listedName(identity);
   if (address === null || !advisorAddresses.some((a) => a.trim().toLowerCase() === address)) return null;
   return { name: tokenName?.trim() || address, title: ADVISOR_TITLE, email: address, phone: null, entraObjectId: identity.aadObjectId?.trim() || null };
 }
