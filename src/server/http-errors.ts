@@ -50,6 +50,8 @@ const CATALOGUE: Record<HttpErrorCode, { status: number; text: Texts }> = {
 export interface Problem {
   path: string;
   message: string;
+  /** The message in Danish and English, where the validator has words in both. */
+  texts?: Texts;
 }
 
 export interface ErrorBody {

@@ -52,7 +52,7 @@ export class ApiError extends Error {
     readonly code: string,
     readonly texts: { da: string; en: string } | null,
     /** For a 400: each mistake and where it is (`body.plenaries.1.start`), so a form can mark the field. */
-    readonly problems: readonly { path: string; message: string }[] = [],
+    readonly problems: readonly { path: string; message: string; texts?: { da: string; en: string } }[] = [],
   ) {
     super(`${status} ${code}`);
   }
@@ -82,7 +82,7 @@ async function call<T>(auth: Auth | null, method: string, path: string, body?: u
 
 async function refusalOf(res: Response): Promise<ApiError> {
   const json: unknown = await res.json().catch(() => null);
-  const error = (json as { error?: { code?: string; message?: { da: string; en: string }; problems?: { path: string; message: string }[] } } | null)?.error;
+  const error = (json as { error?: { code?: string; message?: { da: string; en: string }; problems?: { path: string; message: string; texts?: { da: string; en: string } }[] } } | null)?.error;
   return new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? null, error?.problems ?? []);
 }
 

@@ -61,12 +61,13 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> & { reload(): Prom
 }
 
 /** Each mistake of a 400 by its field (`participants.0.email`, the request's part left off) and the server's words for it. */
-const problemsOf = (error: ApiError) => error.problems.map((p) => `${p.path.replace(/^(body|params|query)\./, '')}: ${p.message}`).join('; ');
+const problemsOf = (error: ApiError, lang: Lang) =>
+  error.problems.map((p) => `${p.path.replace(/^(body|params|query)\./, '')}: ${p.texts ? pick(p.texts, lang) : p.message}`).join('; ');
 
 /** The API's own words for a refusal, else a plain line; a 400 names what was wrong, as "see problems" helps no one in the tab. */
 export function errorText(error: unknown, t: Texts, lang: Lang): string {
   if (error instanceof SignInFailed) return t.signInFailed;
-  if (error instanceof ApiError && error.problems.length > 0) return t.invalidInput(problemsOf(error));
+  if (error instanceof ApiError && error.problems.length > 0) return t.invalidInput(problemsOf(error, lang));
   if (error instanceof ApiError && error.texts) return pick(error.texts, lang);
   if (error instanceof TypeError) return t.networkError;
   return error instanceof Error ? error.message : String(error);

@@ -188,6 +188,14 @@ describe.each(engines())('the tab API in local mode on the $name store', (engine
       expect(res.json).toMatchObject({ error: { code: 'invalid_request', problems: [expect.objectContaining({ path })] } });
     });
 
+    it('words a problem in Danish and English where the validator has both words', async () => {
+      const res = await move(RIKKE, id('refleksion-1'), { start: 20230607 }, '"1"');
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({
+        error: { problems: [{ path: 'body.start', message: 'Invalid input: expected string, received number', texts: { da: 'Ugyldigt input: forventede streng, fik tal', en: 'Invalid input: expected string, received number' } }] },
+      });
+    });
+
     it('moves it with the version read, records Outlook’s desired state, and answers with the new version', async () => {
       const res = await move(RIKKE, id('refleksion-1'), { start: '2023-06-07T09:00' }, '"1"');
       expect(res.status).toBe(200);

@@ -99,7 +99,7 @@ describe('advisors edit the municipalities and leaders register theirs, in Debia
     await form.getByRole('radiogroup', { name: /^Dag/ }).getByRole('radio').first().check();
     await form.getByRole('radiogroup', { name: /^Tidspunkt på dagen/ }).getByRole('radio', { name: 'eftermiddag' }).check();
     await form.getByRole('button', { name: 'Gem tilmeldingen' }).click();
-    await visible(form.getByRole('alert').getByText('Serveren afviste disse felter: participants.2.email: Invalid email address'));
+    await visible(form.getByRole('alert').getByText('Serveren afviste disse felter: participants.2.email: Ugyldig e-mailadresse'));
     await newcomer.getByLabel('E-mail').fill('nanna.noer@naestved.example.org');
     await form.getByRole('button', { name: 'Gem tilmeldingen' }).click();
     await visible(form.getByText('Tilmeldingen er gemt, og rådgiverne kan se den.'));

@@ -18,7 +18,7 @@ export const errorResponse = z.object({
     code: z.string(),
     message: texts,
     path: z.string().optional().meta({ description: 'Where in the input the problem is' }),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    problems: z.array(z.object({ path: z.string(), message: z.string(), texts: z.object({ da: z.string(), en: z.string() }).optional() })).optional(),
   }),
 });
 
