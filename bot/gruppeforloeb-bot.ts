@@ -9,8 +9,8 @@ import { firstName, type Cohort, type PlenaryMeeting } from '../src/domain/cohor
 import { isDomainError } from '../src/domain/errors';
 import { findMemberships, type Identity } from '../src/domain/identity';
 import { parseLocalDateTime } from '../src/domain/local-time';
-import { activeBooking, individualMeeting, type BusyTime } from '../src/domain/slots';
-import { advisorIn, assertMayReportPresentation, notPermitted, participantIn } from '../src/domain/permissions';
+import { activeBooking, bookerPhone, individualMeeting, type BusyTime } from '../src/domain/slots';
+import { advisorIn, assertMayReportPresentation, bookerIn, notPermitted, participantIn } from '../src/domain/permissions';
 import { dropConversation } from '../src/reach/conversation-references';
 import { dropTeamChannel, saveTeamChannel } from '../src/reach/team-channels';
 import { refreshUserIds } from '../src/reach/teams-message';
@@ -256,7 +256,8 @@ export class GruppeforloebBot extends TeamsActivityHandler {
   private async slotsCard(identity: Identity, choice: SlotActionData, lang: CardLanguage, notice: SlotsCardData['notice']): Promise<AdaptiveCardJson> {
     const offer = await slotOffer(this.slotDeps(), identity, choice);
     const municipality = offer.cohort.municipalities.find((m) => m.id === choice.municipalityId)!;
-    const phoneKnown = offer.booking?.phone != null || municipality.participants.some((p) => p.contact && p.person?.phone);
+    const booker = bookerIn(findMemberships([offer.cohort], identity), offer.cohort.id, choice.municipalityId);
+    const phoneKnown = (offer.booking?.phone ?? bookerPhone(offer.cohort, booker, choice.municipalityId)) !== null;
     return renderSlots(slotsData(offer, municipality, lang, notice, phoneKnown), lang);
   }
 

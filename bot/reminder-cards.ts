@@ -1,7 +1,7 @@
 import type { Cohort, PlenaryMeeting } from '../src/domain/cohort';
 import type { Texts } from '../src/domain/errors';
 import { toLocal, type Instant } from '../src/domain/local-time';
-import { activeBooking, individualMeeting, offeredSlots, type BusyTime } from '../src/domain/slots';
+import { activeBooking, bookerPhone, individualMeeting, offeredSlots, type BusyTime } from '../src/domain/slots';
 import type { Reminder } from '../src/domain/reminders';
 import { headcountData, plenaries, practicalData, presentationData, rsvpData, slotsData, type JoinUrls } from './card-models';
 import { renderHeadcount, renderPractical, renderPresentation, renderRsvp, renderSlots, type AdaptiveCardJson, type CardLanguage } from './cards/render-card';
@@ -66,6 +66,6 @@ function bookingReminderCard(cohort: Cohort, reminder: Reminder, lang: CardLangu
   if (activeBooking(cohort, reminder.meetingId, municipality.id)) return { ok: false, reason: BOOKED };
   const meeting = individualMeeting(cohort, reminder.meetingId);
   const offer = { cohort, meeting, booking: undefined, slots: offeredSlots(cohort, meeting.id, municipality.id, busy, toLocal(now)) };
-  const phoneKnown = municipality.participants.some((p) => p.contact && p.person?.phone);
+  const phoneKnown = recipient.role === 'participant' && bookerPhone(cohort, { role: 'leader', personId: recipient.participantId }, municipality.id) !== null;
   return { ok: true, card: renderSlots(slotsData(offer, municipality, lang, null, phoneKnown), lang) };
 }

@@ -3,7 +3,7 @@ import { findMemberships, type Identity } from '../domain/identity';
 import { toLocal, type LocalDateTime } from '../domain/local-time';
 import { bookerIn } from '../domain/permissions';
 import { isPlenary } from '../domain/programme';
-import { activeBooking, bookSlot, cancelSlot, individualMeeting, offeredSlots, type BusyTime, type Slot } from '../domain/slots';
+import { activeBooking, bookerPhone, bookSlot, cancelSlot, individualMeeting, offeredSlots, type BusyTime, type Slot } from '../domain/slots';
 import type { StoredCohort } from '../store/cohort-store';
 import { changeCohort, type ChangeDeps } from './change-cohort';
 import type { CohortStore } from '../store/cohort-store';
@@ -56,13 +56,6 @@ export async function municipalitySlotOffers(deps: Pick<SlotDeps, 'busy' | 'cloc
   return cohort.meetings.filter((m) => !isPlenary(m)).map((m) => offerIn(cohort, m.id, municipalityId, busy, today));
 }
 
-/** The number to call: the leader's own; for an advisor booking on a municipality's behalf, its first leader's that has one. */
-function phoneOf(cohort: Cohort, booker: { role: string; personId: string }, municipalityId: string): string | null {
-  const participants = cohort.municipalities.find((m) => m.id === municipalityId)?.participants ?? [];
-  if (booker.role !== 'advisor') return participants.find((p) => p.id === booker.personId)?.person?.phone ?? null;
-  return participants.find((p) => p.contact && p.person?.phone)?.person?.phone ?? null;
-}
-
 /**
  * Books (or rebooks) the slot in one save against the cohort's revision: of several people picking
  * the same slot at once exactly one wins, and the others are decided again on the winner's cohort,
@@ -72,7 +65,7 @@ export async function bookSlotAs(deps: SlotDeps, identity: Identity, choice: Slo
   const busy = await deps.busy(choice.cohortId);
   return changeCohort(deps, choice.cohortId, (cohort, now) => {
     const booker = bookerIn(findMemberships([cohort], identity), cohort.id, choice.municipalityId);
-    const request = { ...choice, bookedBy: { id: booker.personId, phone: phoneOf(cohort, booker, choice.municipalityId) }, at: now };
+    const request = { ...choice, bookedBy: { id: booker.personId, phone: bookerPhone(cohort, booker, choice.municipalityId) }, at: now };
     return bookSlot(cohort, request, busy, toLocal(now));
   });
 }

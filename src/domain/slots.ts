@@ -101,6 +101,17 @@ function phoneFor(meeting: IndividualMeeting, given: string | null, known: strin
   return phone;
 }
 
+/**
+ * The number a phone booking calls when the booker gives none: a leader's own; for an advisor
+ * booking on a municipality's behalf, its first leader contact's that has one. A card asks for a
+ * number exactly when neither this nor the municipality's earlier booking has one.
+ */
+export function bookerPhone(cohort: Cohort, booker: { role: string; personId: string }, municipalityId: string): string | null {
+  const participants = cohort.municipalities.find((m) => m.id === municipalityId)?.participants ?? [];
+  if (booker.role !== 'advisor') return participants.find((p) => p.id === booker.personId)?.person?.phone ?? null;
+  return participants.find((p) => p.contact && p.person?.phone)?.person?.phone ?? null;
+}
+
 export interface SlotRequest {
   meetingId: string;
   municipalityId: string;

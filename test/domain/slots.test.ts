@@ -1,7 +1,7 @@
 import type { Cohort } from '../../src/domain/cohort';
 import { parseInstant, parseLocalDate, parseLocalDateTime, type LocalDateTime } from '../../src/domain/local-time';
 import { register } from '../../src/domain/registration';
-import { bookSlot, cancelSlot, offeredSlots, type BusyTime } from '../../src/domain/slots';
+import { bookerPhone, bookSlot, cancelSlot, offeredSlots, type BusyTime } from '../../src/domain/slots';
 import { meetingByKey, sampleCohort } from '../support/sample-cohort';
 
 const at = (local: string): LocalDateTime => parseLocalDateTime(local);
@@ -84,5 +84,23 @@ describe('slots of the individual meetings', () => {
     cohort = { ...cohort, meetings: cohort.meetings.map((m) => (m.id === meeting.id && m.kind !== 'plenary' ? { ...m, schedule: { ...m.schedule, days: [parseLocalDate('2023-03-24'), parseLocalDate('2023-03-27')] } } : m)) };
     const slots = offeredSlots(cohort, meeting.id, cohort.municipalities[0]!.id, [], at('2023-03-01T09:00')).map((s) => s.start.slice(11));
     expect(slots).toEqual(['09:00', '10:15', '11:30', '12:45', '14:00', '09:00', '10:15', '11:30', '12:45', '14:00']);
+  });
+
+  it('calls a leader on their own number and, for an advisor booking on the municipality’s behalf, its first leader’s that has one', () => {
+    const cohort = sampleCohort();
+    const [aarhus] = cohort.municipalities;
+    const [leader, colleague] = aarhus!.participants;
+    const withPhones: Cohort = {
+      ...cohort,
+      municipalities: cohort.municipalities.map((m) =>
+        m.id === aarhus!.id
+          ? { ...m, participants: m.participants.map((p) => (p.id === leader!.id ? { ...p, contact: true, person: { ...p.person!, phone: null } } : p.id === colleague!.id ? { ...p, contact: true, person: { ...p.person!, phone: '+45 12 34 56 78' } } : p)) }
+          : m,
+      ),
+    };
+    // A leader with no number of their own is asked for one, though a colleague has one: the call is theirs.
+    expect(bookerPhone(withPhones, { role: 'leader', personId: leader!.id }, aarhus!.id)).toBeNull();
+    expect(bookerPhone(withPhones, { role: 'leader', personId: colleague!.id }, aarhus!.id)).toBe('+45 12 34 56 78');
+    expect(bookerPhone(withPhones, { role: 'advisor', personId: cohort.advisors[0]!.id }, aarhus!.id)).toBe('+45 12 34 56 78');
   });
 });
