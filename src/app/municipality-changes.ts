@@ -60,8 +60,8 @@ export function renameMunicipalityAsAdvisor(deps: ChangeDeps, identity: Identity
   return asAdvisorOf(deps, identity, cohortId, seen, (cohort) => renameMunicipality(cohort, seen.municipalityId, name));
 }
 
-export function removeMunicipalityAsAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, municipalityId: string): Promise<StoredCohort> {
-  return asAdvisor(deps, identity, cohortId, (cohort) => removeMunicipality(cohort, municipalityId));
+export function removeMunicipalityAsAdvisor(deps: ChangeDeps, identity: Identity, cohortId: string, seen: SeenMunicipality): Promise<StoredCohort> {
+  return asAdvisorOf(deps, identity, cohortId, seen, (cohort) => removeMunicipality(cohort, seen.municipalityId));
 }
 
 export function addParticipantAsAdvisor(

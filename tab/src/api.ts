@@ -132,8 +132,8 @@ export function api(auth: Auth | null) {
     /** `version` is the municipality's as read: a change made meanwhile is refused (412), not overwritten. */
     renameMunicipality: (id: string, municipalityId: string, version: string, name: string) =>
       call<MunicipalityView>(auth, 'PUT', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`, { name }, { 'If-Match': `"${version}"` }),
-    removeMunicipality: (id: string, municipalityId: string) =>
-      call<MunicipalitiesResponse>(auth, 'DELETE', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`),
+    removeMunicipality: (id: string, municipalityId: string, version: string) =>
+      call<MunicipalitiesResponse>(auth, 'DELETE', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}`, undefined, { 'If-Match': `"${version}"` }),
     addParticipant: (id: string, municipalityId: string, details: ParticipantDetails) =>
       call<MunicipalityView>(auth, 'POST', `/cohorts/${seg(id)}/municipalities/${seg(municipalityId)}/participants`, details),
     editParticipant: (id: string, municipalityId: string, version: string, participantId: string, details: ParticipantDetails) =>

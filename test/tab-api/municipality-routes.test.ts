@@ -118,7 +118,7 @@ describe.each(engines())('municipalities, participants and registration in the t
 
     it('remove a municipality, with its people’s answers and its presentation reports; one holding a booked slot is refused, saying why', async () => {
       const silkeborg = await municipalityNamed('Silkeborg Kommune');
-      const removed = await as(RIKKE, `${base()}/${silkeborg.id}`, { method: 'DELETE' });
+      const removed = await as(RIKKE, `${base()}/${silkeborg.id}`, { method: 'DELETE', ifMatch: municipalityTag(silkeborg) });
       expect(removed.status).toBe(200);
       expect((removed.json as { municipalities: MunicipalityView[] }).municipalities.map((m) => m.name)).not.toContain('Silkeborg Kommune');
       expect((await as('sanne@silkeborg.example.org', '/api/me')).json).toMatchObject({ memberships: [] });
@@ -126,13 +126,13 @@ describe.each(engines())('municipalities, participants and registration in the t
       const aalborg = await municipalityNamed('Aalborg Kommune');
       const people = aalborg.participants.map((p) => p.id);
       expect((await stored()).cohort.rsvps.some((r) => people.includes(r.participantId))).toBe(true);
-      expect((await as(RIKKE, `${base()}/${aalborg.id}`, { method: 'DELETE' })).status).toBe(200);
+      expect((await as(RIKKE, `${base()}/${aalborg.id}`, { method: 'DELETE', ifMatch: municipalityTag(aalborg) })).status).toBe(200);
       const after = (await stored()).cohort;
       expect(after.municipalities.map((m) => m.name)).not.toContain('Aalborg Kommune');
       expect(after.rsvps.filter((r) => people.includes(r.participantId))).toEqual([]);
       expect(after.presentations.filter((p) => p.municipalityId === aalborg.id)).toEqual([]);
       const esbjerg = await municipalityNamed('Esbjerg Kommune');
-      expect(await refused(RIKKE, `${base()}/${esbjerg.id}`, { method: 'DELETE' })).toMatchObject({
+      expect(await refused(RIKKE, `${base()}/${esbjerg.id}`, { method: 'DELETE', ifMatch: municipalityTag(esbjerg) })).toMatchObject({
         status: 422,
         code: 'municipality_in_use',
         da: expect.stringContaining('Esbjerg Kommune har booket individuelle møder. Aflys bookingerne først'),
@@ -141,7 +141,7 @@ describe.each(engines())('municipalities, participants and registration in the t
 
     it('cannot take a booked series below three municipalities', async () => {
       const randers = booked.municipalities[0]!;
-      const res = await refused(RIKKE, `/api/cohorts/${booked.id}/municipalities/${randers.id}`, { method: 'DELETE' }, booked.id);
+      const res = await refused(RIKKE, `/api/cohorts/${booked.id}/municipalities/${randers.id}`, { method: 'DELETE', ifMatch: municipalityTag(randers) }, booked.id);
       expect(res).toMatchObject({
         status: 422,
         code: 'too_few_municipalities',
@@ -235,7 +235,7 @@ describe.each(engines())('municipalities, participants and registration in the t
       expect(await refused(RIKKE, `${base()}/nope`, { method: 'PUT', body: { name: 'Viborg Kommune' }, ifMatch: municipalityTag(aarhus) })).toMatchObject({ status: 404, code: 'unknown_municipality' });
       expect(await refused(RIKKE, `${base()}/${aarhus.id}/participants/nope`, { method: 'DELETE', ifMatch: municipalityTag(aarhus) })).toMatchObject({ status: 404, code: 'unknown_participant' });
       // A municipality of another cohort is unknown here too.
-      expect(await refused(RIKKE, `${base()}/${booked.municipalities[0]!.id}`, { method: 'DELETE' })).toMatchObject({ status: 404 });
+      expect(await refused(RIKKE, `${base()}/${booked.municipalities[0]!.id}`, { method: 'DELETE', ifMatch: municipalityTag(booked.municipalities[0]!) })).toMatchObject({ status: 404 });
     });
 
     it('are refused a change made from an older view of the municipality (412) or from none (428), and nothing changes', async () => {
@@ -250,10 +250,12 @@ describe.each(engines())('municipalities, participants and registration in the t
       expect(await refused(RIKKE, path, { method: 'PUT', body: { name: 'Aarhus' }, ifMatch: seen })).toMatchObject(stale);
       expect(await refused(RIKKE, leader, { method: 'PUT', body: person('Leder', AARHUS_LEADER, true), ifMatch: seen })).toMatchObject(stale);
       expect(await refused(RIKKE, leader, { method: 'DELETE', ifMatch: seen })).toMatchObject(stale);
+      expect(await refused(RIKKE, path, { method: 'DELETE', ifMatch: seen })).toMatchObject(stale);
       const missing = { status: 428, code: 'precondition_required' };
       expect(await refused(RIKKE, path, { method: 'PUT', body: { name: 'Aarhus' } })).toMatchObject(missing);
       expect(await refused(RIKKE, leader, { method: 'PUT', body: person('Leder', AARHUS_LEADER, true) })).toMatchObject(missing);
       expect(await refused(RIKKE, leader, { method: 'DELETE', ifMatch: '*' })).toMatchObject(missing);
+      expect(await refused(RIKKE, path, { method: 'DELETE' })).toMatchObject(missing);
 
       // Read again, the same change goes through.
       const now = ((await as(RIKKE, `/api/cohorts/${cohort.id}`)).json as { municipalities: MunicipalityView[] }).municipalities.find((m) => m.id === aarhus.id)!;

@@ -163,11 +163,13 @@ describe.each(engines())('the answers on the $name store match the document', (e
     await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId/registration', 'rie@randers.example.org', `${randers}/registration`, {
       body: { participants: [rie], preparatoryDay: '2023-04-26', timeOfDay: 'morning' },
     });
-    await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId/registration', 'rie@randers.example.org', `${randers}/registration`, {
+    const registered = await conforms('PUT /api/cohorts/:id/municipalities/:municipalityId/registration', 'rie@randers.example.org', `${randers}/registration`, {
       body: { participants: [rie], preparatoryDay: '2023-04-26', timeOfDay: 'morning' },
       headers: ifMatch(registration),
     });
     await conforms('DELETE /api/cohorts/:id/municipalities/:municipalityId', advisor, randers);
+    await conforms('DELETE /api/cohorts/:id/municipalities/:municipalityId', advisor, randers, { headers: ifMatch(added) });
+    await conforms('DELETE /api/cohorts/:id/municipalities/:municipalityId', advisor, randers, { headers: ifMatch(registered) });
     // And the refusals, which share one shape.
     await conforms('PUT /api/cohorts/:id/meetings/:meetingId', advisor, `/api/cohorts/${cohort.id}/meetings/${opstart}`, { body: { start: '2023-05-06T09:30' }, headers: { 'if-match': '"1"' } });
     await conforms('PUT /api/cohorts/:id/meetings/:meetingId', advisor, `/api/cohorts/${cohort.id}/meetings/${opstart}`, { body: { start: 'soon' }, headers: { 'if-match': '"2"' } });

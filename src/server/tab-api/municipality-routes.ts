@@ -55,7 +55,8 @@ export function municipalityRoutes(router: Router, deps: TabApiDeps): void {
     const { id, municipalityId } = input(municipalityParams, req.params, 'params');
     const caller = callerOf(res);
     await advisedBy(deps.store, caller, id);
-    const stored = await removeMunicipalityAsAdvisor(change, caller.identity, id, municipalityId);
+    const tag = expectedTag(req);
+    const stored = await removeMunicipalityAsAdvisor(change, caller.identity, id, { municipalityId, tag });
     res.json({ municipalities: stored.cohort.municipalities.map(municipalityView) } satisfies MunicipalitiesResponse);
   });
 

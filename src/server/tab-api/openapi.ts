@@ -230,7 +230,8 @@ export function openApiDocument(): Schema {
         },
         delete: {
           summary: 'Advisors: remove a municipality with its people, their answers and its presentation reports; refused while it has a booked slot (a booked series keeps at least 3)',
-          responses: { '200': json('Municipalities', 'Removed; the municipalities left'), ...REFUSALS, ...CHANGE_REFUSALS },
+          parameters: MUNICIPALITY_MATCH,
+          responses: { '200': json('Municipalities', 'Removed; the municipalities left'), ...REFUSALS, ...CHANGE_REFUSALS, ...stale('the municipality') },
         },
       },
       '/api/cohorts/{id}/municipalities/{municipalityId}/participants': {

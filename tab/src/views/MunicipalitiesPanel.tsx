@@ -208,7 +208,7 @@ function ChangeDialog({ cohortId, change, onClose, onDone, onStale }: {
     case 'remove-municipality':
       return (
         <FormDialog title={a.remove(change.municipality.name)} saveLabel={a.remove(change.municipality.name)} onClose={onClose} save={async () => {
-          await api.removeMunicipality(cohortId, change.municipality.id);
+          await api.removeMunicipality(cohortId, change.municipality.id, change.municipality.version);
           await onDone(a.removed(change.municipality.name));
         }}>
           <Body1>{a.removeText(change.municipality.name)}</Body1>
