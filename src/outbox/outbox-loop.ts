@@ -13,6 +13,10 @@ export interface LoopOptions {
  */
 export function runOutbox(worker: OutboxWorker, options: LoopOptions): { stop(): Promise<void> } {
   let stopping = false;
+  // stop() ends a pause at once: an idle pause is an unref'd timer, and a process whose server has
+  // closed would otherwise leave while waiting on it, before the store is closed.
+  let wake = () => {};
+  const stopped = new Promise<void>((done) => (wake = done));
   const loop = (async () => {
     while (!stopping) {
       let done = 0;
@@ -21,12 +25,13 @@ export function runOutbox(worker: OutboxWorker, options: LoopOptions): { stop():
       } catch (error) {
         options.onError(error);
       }
-      if (done === 0 && !stopping) await options.sleep(options.idleMs);
+      if (done === 0 && !stopping) await Promise.race([options.sleep(options.idleMs), stopped]);
     }
   })();
   return {
     stop: async () => {
       stopping = true;
+      wake();
       await loop;
     },
   };

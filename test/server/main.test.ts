@@ -37,6 +37,8 @@ describe('the server process (node dist/src/server/main.js, what npm start runs)
       child.process.kill('SIGINT');
     }
     expect(await child.exit).toEqual({ code: 0, signal: null });
+    // The last line: everything stopped and the database closed, not a process that just ran out of work.
+    expect(child.stdout().trim().split('\n').at(-1)).toContain('Stoppet / stopped');
   });
 
   it('refuses a bad PORT with exit 1 and one line on stderr naming it', async () => {
@@ -61,6 +63,7 @@ describe('the server process (node dist/src/server/main.js, what npm start runs)
     held.sendBody();
     expect(await held.response).toMatch(/^HTTP\/1\.1 404/);
     expect(await child.exit).toEqual({ code: 0, signal: null });
+    expect(child.stdout()).toContain('Stoppet / stopped');
 
     expect(existsSync(`${databaseFile}-wal`)).toBe(false);
     const reopened = await openStore({ databaseUrl: null, databaseFile });
