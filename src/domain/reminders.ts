@@ -186,6 +186,21 @@ export function dueReminders(cohort: Cohort, now: LocalDateTime): Reminder[] {
 }
 
 /**
+ * The kinds of reminder that can concern a meeting at all: what an advisor may send about it now.
+ * "The meeting has moved" only of a meeting that has; practical information and the head-count
+ * only of one people come to.
+ */
+export function reminderKindsOf(meeting: Meeting): ReminderKind[] {
+  if (meeting.kind !== 'plenary') return ['booking'];
+  return [
+    ...(meeting.presentations ? (['presentation'] as const) : []),
+    'rsvp',
+    ...(meeting.history.length > 0 ? (['moved'] as const) : []),
+    ...(meeting.form === 'physical' ? (['practical', 'headcount'] as const) : []),
+  ];
+}
+
+/**
  * An advisor's "send it now", ahead of time, to whom the reminder is for today (those who have not
  * answered, the municipalities not ready): at most one a day per kind, meeting and person.
  */
@@ -197,8 +212,6 @@ export function remindersNow(cohort: Cohort, meetingId: string, kind: ReminderKi
     return kind === 'booking' && open ? remindersOf(cohort, slots, kind, `${kind}-now-${dateOf(now)}`, 0) : [];
   }
   const meeting = active(cohort).find((m) => m.id === meetingId);
-  if (meeting === undefined || now >= meeting.schedule.start) return [];
-  // "The meeting has moved" is only true of a meeting that has.
-  if (kind === 'moved' && meeting.history.length === 0) return [];
+  if (meeting === undefined || now >= meeting.schedule.start || !reminderKindsOf(meeting).includes(kind)) return [];
   return remindersOf(cohort, meeting, kind, `${kind}-now-${dateOf(now)}`, kind === 'presentation' ? daysBetween(dateOf(now), dateOf(meeting.schedule.start)) : 0);
 }

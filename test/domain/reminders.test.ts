@@ -4,7 +4,7 @@ import { parseInstant, parseLocalDateTime, type LocalDateTime } from '../../src/
 import { changePlenaryDetails } from '../../src/domain/meeting-details';
 import { movePlenary } from '../../src/domain/move-meeting';
 import { setPresentationStatus } from '../../src/domain/presentations';
-import { dueReminders, remindersNow, type ReminderKind } from '../../src/domain/reminders';
+import { dueReminders, reminderKindsOf, remindersNow, type ReminderKind } from '../../src/domain/reminders';
 import { recordRsvp } from '../../src/domain/rsvp';
 import { meetingByKey, sampleCohort } from '../support/sample-cohort';
 
@@ -104,6 +104,17 @@ describe('reminders', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(after.length).toBe(before.length);
     expect(after.map((r) => r.key).filter((k) => before.some((b) => b.key === k))).toEqual([]);
+  });
+
+  it('names the reminders that can concern each meeting: practical and head-count only where people come, moved only once it has', () => {
+    const cohort = booked();
+    const physical = meetingByKey(cohort, 'refleksion-3');
+    expect(reminderKindsOf(physical)).toEqual(['presentation', 'rsvp', 'practical', 'headcount']);
+    const online = meetingByKey(changePlenaryDetails(cohort, physical.id, { form: 'virtual', place: '', themes: physical.themes }), 'refleksion-3');
+    expect(reminderKindsOf(online)).toEqual(['presentation', 'rsvp']);
+    const moved = movePlenary(cohort, physical.id, parseLocalDateTime('2023-10-03T09:30'), parseInstant('2023-09-01T10:00:00Z'));
+    expect(reminderKindsOf(meetingByKey(moved, 'refleksion-3'))).toContain('moved');
+    expect(reminderKindsOf(meetingByKey(cohort, 'forberedende'))).toEqual(['booking']);
   });
 
   it('offers "moved, can you still come" now only for a meeting that has moved', () => {

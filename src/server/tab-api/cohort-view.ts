@@ -2,6 +2,7 @@ import { municipalityTag } from '../../app/municipality-tag';
 import type { MeetingDelivery } from '../../app/series-status';
 import type { Cohort, Municipality } from '../../domain/cohort';
 import { presentationTasks } from '../../domain/presentations';
+import { reminderKindsOf } from '../../domain/reminders';
 import { plenaryView } from './plenary-view';
 import type { CohortResponse, MunicipalityView } from './response-schemas';
 
@@ -33,7 +34,7 @@ export function cohortView(cohort: Cohort, joinUrls: ReadonlyMap<string, string>
     meetings: cohort.meetings.map((m) =>
       m.kind === 'plenary'
         ? plenaryView(m, joinUrls.get(m.id) ?? null, delivery.get(m.key))
-        : { id: m.id, key: m.key, kind: m.kind, title: m.title, themes: m.themes, version: m.version, form: m.form, ...m.schedule },
+        : { id: m.id, key: m.key, kind: m.kind, title: m.title, themes: m.themes, version: m.version, form: m.form, ...m.schedule, reminderKinds: reminderKindsOf(m) },
     ),
     municipalities: cohort.municipalities.map(municipalityView),
     slotBookings: cohort.slotBookings.map((b) => ({ meetingId: b.meetingId, municipalityId: b.municipalityId, start: b.start, phone: b.phone, cancelled: b.cancelled, version: b.version })),

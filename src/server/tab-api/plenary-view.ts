@@ -3,6 +3,7 @@ import { joinUrls } from '../../app/join-urls';
 import { seriesStatus, type MeetingDelivery } from '../../app/series-status';
 import type { Cohort, PlenaryMeeting } from '../../domain/cohort';
 import { addMinutes } from '../../domain/local-time';
+import { reminderKindsOf } from '../../domain/reminders';
 import type { PlenaryView } from './response-schemas';
 
 /** A plenary as advisors see it: its time, form and place, its Teams link and where its Outlook event stands. */
@@ -21,7 +22,7 @@ export function plenaryView(meeting: PlenaryMeeting, joinUrl: string | null, del
     place: meeting.form === 'physical' && meeting.place.trim() !== '' ? meeting.place : null,
     presentations: meeting.presentations,
     cancelled: meeting.cancelled,
-    moved: meeting.history.length > 0,
+    reminderKinds: reminderKindsOf(meeting),
     joinUrl,
     delivery: {
       state: delivery?.state ?? 'not_booked',

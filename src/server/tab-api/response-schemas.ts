@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTICIPANT_ROLES, PRESENTATION_STATUSES, RSVP_ANSWERS, RSVP_SOURCES, TIMES_OF_DAY } from '../../domain/cohort';
 import { REACH_STATES } from '../../app/reach-states';
+import { REMINDER_KINDS } from '../../domain/reminders';
 import { CARD_PREVIEW_KINDS } from './card-preview-kinds';
 
 /**
@@ -61,6 +62,8 @@ const delivery = z.object({
   warning: texts.nullable(),
 });
 
+const reminderKinds = z.array(z.enum(REMINDER_KINDS)).meta({ description: 'The reminders that can concern the meeting, to send now' });
+
 export const plenaryView = z.object({
   id: z.string(),
   key: z.string(),
@@ -74,7 +77,7 @@ export const plenaryView = z.object({
   place: z.string().nullable(),
   presentations: z.boolean(),
   cancelled: z.boolean(),
-  moved: z.boolean().meta({ description: 'Moved from its first date at least once: what a "moved, can you still come" reminder needs' }),
+  reminderKinds,
   joinUrl: z.string().nullable(),
   delivery,
 });
@@ -91,6 +94,7 @@ const individualView = z.object({
   from: z.string(),
   to: z.string(),
   slotMinutes: z.number().int(),
+  reminderKinds,
 });
 
 const presentationView = z.object({

@@ -14,17 +14,6 @@ const useOwnStyles = makeStyles({
   address: { overflowWrap: 'anywhere' },
 });
 
-/** The reminders that can concern a meeting: what the server would find someone to send to. */
-function kindsFor(meeting: Meeting): ReminderKind[] {
-  if (meeting.kind !== 'plenary') return ['booking'];
-  return [
-    ...(meeting.presentations ? (['presentation'] as const) : []),
-    'rsvp',
-    ...(meeting.moved ? (['moved'] as const) : []),
-    ...(meeting.form === 'physical' ? (['practical', 'headcount'] as const) : []),
-  ];
-}
-
 /** Advisors: how each participant is reached, a reminder sent now, the participant list for Excel, and erasing personal data. */
 export function OutreachPanel({ cohort }: { cohort: CohortResponse }) {
   const { t, navigate } = useTab();
@@ -116,7 +105,7 @@ function RemindNow({ cohort }: { cohort: CohortResponse }) {
   const meetings = cohort.meetings.filter((m) => m.kind !== 'plenary' || !m.cancelled);
   const [meetingId, setMeetingId] = useState(meetings[0]?.id ?? '');
   const meeting = meetings.find((m) => m.id === meetingId);
-  const kinds = meeting ? kindsFor(meeting) : [];
+  const kinds = meeting?.reminderKinds ?? [];
   const [chosen, setChosen] = useState<ReminderKind | null>(null);
   const kind = chosen !== null && kinds.includes(chosen) ? chosen : kinds[0];
   const [busy, setBusy] = useState(false);
